@@ -1,0 +1,90 @@
+"""The public entry points: analyse one article, load a scoring model."""
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from functools import lru_cache
+from typing import Any, Protocol
+
+from .errors import ModelError
+from .pipeline import RULES_MODEL, run_detectors, to_article
+from .registry import Registry
+from .schema import Analysis, LoadedTerm, ModelInfo, Scores
+
+
+class Scorer(Protocol):
+    """What ``analyze`` needs from a model: a name, a version and per-article scores."""
+
+    name: str
+    version: str
+
+    def score(self, text: str, analysis: Analysis) -> tuple[Scores, dict[str, list[dict]], list[LoadedTerm]]: ...
+
+
+class RuleScorer:
+    """The fallback when no trained model is available: keeps the rule-derived scores."""
+
+    name = RULES_MODEL.name
+    version = RULES_MODEL.version
+
+    def score(self, text: str, analysis: Analysis) -> tuple[Scores, dict[str, list[dict]], list[LoadedTerm]]:
+        return analysis.scores, analysis.explanations, []
+
+    def __repr__(self) -> str:
+        return "RuleScorer()"
+
+
+def load_model(path: str | os.PathLike | None = None, *, trusted: bool = False) -> Scorer:
+    """The shipped default model (``path=None``), or a model directory/file a user gives.
+
+    Without a shipped model the rule scorer is used. A user file is never unpickled: see
+    ``labeler.model`` for the safe format and how to trust a file deliberately.
+    """
+    if path is not None and str(path) == "rules":
+        return RuleScorer()
+    try:
+        from . import model as _model
+        loader = getattr(_model, "load_model", None)
+    except ImportError:  # the model package is optional at this stage
+        loader = None
+    if path is None:
+        return _default_scorer()
+    if loader is None:
+        raise ModelError(f"cannot load model {os.fspath(path)!r}: no model support installed; "
+                         "use --model rules for the rule-based scores")
+    return loader(path, trusted=trusted) if trusted else loader(path)
+
+
+@lru_cache(maxsize=1)
+def _default_scorer() -> Scorer:
+    try:
+        from . import model as _model
+        loader = getattr(_model, "load_model", None)
+        m = loader(None) if loader else None
+    except ModelError:
+        raise
+    except ImportError:
+        m = None
+    return m if m is not None else RuleScorer()
+
+
+def analyze(text: str | None = None, *, url: str | None = None, title: str | None = None,
+            html: str | None = None, model: Any = None, registry: Registry | None = None) -> Analysis:
+    """One article in, one explained analysis out.
+
+    ``model`` is a loaded model, a path, ``"rules"``, or None for the default model.
+    Raises ``labeler.errors.InputError`` for empty, binary or oversized input.
+    """
+    scorer = load_model(model) if (model is None or isinstance(model, (str, os.PathLike))) else model
+    article = to_article(text, url=url, title=title, html=html)
+    analysis = run_detectors(article=article, registry=registry)
+    if isinstance(scorer, RuleScorer):
+        return analysis
+    scores, explanations, extra_terms = scorer.score(article.text, analysis)
+    return replace(
+        analysis,
+        scores=scores,
+        explanations=explanations,
+        loaded_terms=sorted(analysis.loaded_terms + list(extra_terms), key=lambda t: t.start),
+        model=ModelInfo(scorer.name, scorer.version),
+    )

@@ -1,0 +1,191 @@
+"""Provenance notices: where the text says (or the page says) which outlet it comes from.
+
+Patterns live in ``data/notice_patterns.csv``: each row is a context (``before`` the outlet
+name, ``after`` it) that turns a bare outlet mention into a republication notice, a
+dateline, a credit, a disclaimer, a photo credit or a citation. Detection is mention-driven:
+the registry finds every outlet name once, then each mention's line is checked against the
+patterns, so the cost does not grow with the number of outlets.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+from ..registry import Outlet, Registry
+from ..text import sentence_at
+
+
+@dataclass(frozen=True)
+class NoticePattern:
+    id: str
+    family: str  # notice | dateline | credit | disclaimer | photo | citation
+    role: str  # origin | credit | wire | cited
+    method: str
+    before: re.Pattern | None
+    after: re.Pattern | None
+    evidence: str  # sentence | line | match
+    priority: int
+    example: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Notice:
+    """One outlet found in a provenance context. ``outlet`` is None for a name the registry
+    does not know (then ``name`` is the name as written)."""
+
+    name: str
+    outlet: Outlet | None
+    pattern: str
+    family: str
+    role: str
+    method: str
+    priority: int
+    evidence: str
+    start: int | None
+    end: int | None
+    mention_start: int | None = None
+    mention_end: int | None = None
+
+
+@lru_cache(maxsize=None)
+def load_patterns(path: str | None = None) -> tuple[NoticePattern, ...]:
+    """The notice patterns, highest priority first (package data unless a path is given)."""
+    if path is None:
+        raw = files("labeler.data").joinpath("notice_patterns.csv").read_text(encoding="utf-8")
+    else:
+        with open(path, encoding="utf-8") as f:
+            raw = f.read()
+    out = []
+    for row in csv.DictReader(raw.splitlines()):
+        before = row["before"]
+        if before.endswith("$"):
+            before = before[:-1]
+        out.append(
+            NoticePattern(
+                id=row["id"],
+                family=row["family"],
+                role=row["role"],
+                method=row["method"],
+                before=re.compile("(?:" + before + r")\Z") if before else None,
+                after=re.compile(row["after"]) if row["after"] else None,
+                evidence=row["evidence"],
+                priority=int(row["priority"]),
+                example=row["example"],
+                source=row["source"],
+            )
+        )
+    out.sort(key=lambda p: -p.priority)
+    return tuple(out)
+
+
+def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    return ls, (len(text) if le < 0 else le)
+
+
+def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in " \t(\"'[":
+        s += 1
+    while e > s and text[e - 1] in " \t\r":
+        e -= 1
+    return s, e
+
+
+def _evidence(text: str, kind: str, s: int, e: int, ls: int, le: int) -> tuple[int, int]:
+    if kind == "sentence":
+        sent = sentence_at(text, s)
+        if sent is not None and sent.end >= e:
+            return sent.start, sent.end
+        return _strip(text, ls, le)
+    if kind == "line":
+        return _strip(text, ls, le)
+    return _strip(text, s, e)
+
+
+# Lines that are a site's own cross-links ("Read more", "READ MORE: <headline>"), not sources.
+_CROSSLINK = re.compile(r"^\s*(?:READ\s+MORE|Read\s+more|Related|RELATED|See\s+also|Also\s+read|ALSO\s+READ)\b")
+
+
+def find_notices(text: str, registry: Registry) -> list[Notice]:
+    """Every outlet mention that sits in a provenance or citation context, plus bare mentions
+    of unambiguous outlet names (as family ``mention``), in text order."""
+    patterns = load_patterns()
+    found: list[Notice] = []
+    for m in registry.find_mentions(text):
+        ls, le = _line_bounds(text, m.start, m.end)
+        line_prefix = text[ls : m.start]
+        line_suffix = text[m.end : le]
+        if _CROSSLINK.match(text[ls:le]):
+            continue
+        best = None
+        for p in patterns:
+            bm = p.before.search(line_prefix) if p.before else None
+            if p.before and not bm:
+                continue
+            am = p.after.match(line_suffix) if p.after else None
+            if p.after and not am:
+                continue
+            s = ls + bm.start() if bm else m.start
+            e = m.end + am.end() if am else m.end
+            es, ee = _evidence(text, p.evidence, s, e, ls, le)
+            best = Notice(m.outlet.name, m.outlet, p.id, p.family, p.role, p.method, p.priority,
+                          text[es:ee], es, ee, m.start, m.end)
+            break
+        if best is None and not m.outlet.ambiguous:
+            best = Notice(m.outlet.name, m.outlet, "mention", "mention", "cited", "mention", 10,
+                          m.text, m.start, m.end, m.start, m.end)
+        if best is not None:
+            found.append(best)
+    found.extend(_unknown_outlet_notices(text, registry, {n.mention_start for n in found}))
+    found.sort(key=lambda n: (n.start if n.start is not None else -1))
+    return found
+
+
+# A name the registry does not know, after a republication notice: capitalised words
+# (with small connecting words), or a domain name.
+_UNKNOWN_NAME = re.compile(
+    r"(?P<name>(?:[a-z0-9-]+\.)+(?:com|org|net|info|news|ru|cn|ir|io|co\.uk|de|fr)\b"
+    r"|[A-Z][\w&'\u2019.-]*(?:\s+(?:(?:of|the|and|for|de|&)\s+)?[A-Z][\w&'\u2019.-]*){0,5})"
+)
+
+
+def _unknown_outlet_notices(text: str, registry: Registry, known_starts: set[int]) -> list[Notice]:
+    """Republication notices naming an outlet the registry lacks: origin with unknown affiliation."""
+    out: list[Notice] = []
+    for p in load_patterns():
+        if p.family != "notice" or p.before is None:
+            continue
+        scan = _scanner(p.id, p.before.pattern)
+        for bm in scan.finditer(text):
+            pos = bm.end()
+            if pos in known_starts:
+                continue
+            nm = _UNKNOWN_NAME.match(text, pos)
+            if not nm:
+                continue
+            name = nm.group("name").rstrip(".")
+            if len(name) < 2:
+                continue
+            ls, le = _line_bounds(text, bm.start(), nm.end())
+            if p.after and not p.after.match(text, nm.start() + len(name), le):
+                continue
+            outlet = registry.get(name) or (registry.by_domain(name) if "." in name and " " not in name else None)
+            es, ee = _evidence(text, p.evidence, bm.start(), nm.start() + len(name), ls, le)
+            out.append(Notice(outlet.name if outlet else name, outlet, p.id, p.family, p.role, p.method,
+                              p.priority - 5, text[es:ee], es, ee, nm.start(), nm.start() + len(name)))
+    return out
+
+
+@lru_cache(maxsize=None)
+def _scanner(pid: str, before_pattern: str) -> re.Pattern:
+    # the stored pattern ends with \Z (it is applied to a line prefix); for a full-text scan
+    # it becomes a multiline pattern whose end is where the outlet name would start
+    core = before_pattern
+    if core.endswith(r"\Z"):
+        core = core[: -len(r"\Z")]
+    return re.compile(core, re.MULTILINE)
