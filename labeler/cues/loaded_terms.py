@@ -1,0 +1,411 @@
+"""Loaded terms: lexicon hits with their voice (the author's, or a quoted speaker's).
+
+The lexicon is data (``data/loaded_terms.csv``, built and documented in ``data/LOADED_TERMS.md``).
+Literal terms are matched with two Aho-Corasick automata (case-folded and case-sensitive), so the
+cost is one pass over the text whatever the lexicon size; the few regex rows run one ``finditer``
+each. Context columns (``not_before``, ``not_after``, ``requires``, ``excludes``) and two general rules in code
+(a lower-case term inside a Title-Case name is part of the name; a spelling discussed as a word is
+mentioned, not used) keep literal and naming uses apart.
+"""
+from __future__ import annotations
+
+import bisect
+import csv
+import io
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import ahocorasick
+
+from labeler.schema import LoadedTerm, Quote
+from labeler.text import quoted_spans, single_quoted_spans
+
+CATEGORIES = (
+    "pejorative_label",
+    "pejorative",
+    "dehumanising",
+    "pathologising",
+    "exaggeration",
+    "euphemism",
+    "naming_convention",
+    "conspiracy",
+    "scare_label",
+)
+INFLECT = ("", "plural", "verb", "plural+verb")
+COLUMNS = (
+    "term", "is_pattern", "category", "case_sensitive", "inflect", "not_before", "not_after", "requires", "excludes", "note", "source",
+)
+
+# How far context conditions look: enough for a short phrase, not the whole paragraph.
+_BEFORE = 80
+_AFTER = 80
+_SENTENCE = 400
+
+
+@dataclass(frozen=True)
+class Entry:
+    term: str
+    is_pattern: bool
+    category: str
+    case_sensitive: bool
+    inflect: str
+    not_before: re.Pattern | None
+    not_after: re.Pattern | None
+    requires: re.Pattern | None
+    excludes: re.Pattern | None
+    note: str
+    source: str
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    """Entries plus their compiled matchers; build with :func:`load_lexicon`."""
+
+    entries: tuple[Entry, ...]
+    folded: object  # ahocorasick.Automaton over lower-cased forms -> (entry index, form length)
+    exact: object  # ahocorasick.Automaton over case-sensitive forms
+    patterns: tuple[tuple[int, re.Pattern], ...]
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+
+def inflections(term: str, mode: str) -> list[str]:
+    """The base form plus regular English inflections of its last word.
+
+    ``plural`` adds -s/-es/-ies; ``verb`` adds -s, -ed, -ing (dropping a final e, doubling a
+    final consonant after a short vowel). Irregular or ambiguous forms go in as their own rows.
+    """
+    if mode not in INFLECT:
+        raise ValueError(f"inflect {mode!r} is not one of {', '.join(repr(m) for m in INFLECT)}")
+    head, _, last = term.rpartition(" ")
+    prefix = head + " " if head else ""
+    forms = {last}
+    if "plural" in mode or "verb" in mode:
+        if re.search(r"(?:s|x|z|ch|sh)$", last):
+            forms.add(last + "es")
+        elif re.search(r"[^aeiou]y$", last):
+            forms.add(last[:-1] + "ies")
+        else:
+            forms.add(last + "s")
+    if "verb" in mode:
+        stem = last[:-1] if last.endswith("e") else last
+        if last.endswith("e"):
+            forms.add(last + "d")
+        elif re.search(r"[^aeiou]y$", last):
+            forms.add(last[:-1] + "ied")
+        elif re.search(r"(?:^|[^aeiou])[aeiou][bdgmnprt]$", last) and len(last) <= 4:
+            forms.add(last + last[-1] + "ed")
+            stem = last + last[-1]
+        else:
+            forms.add(last + "ed")
+        forms.add(stem + "ing")
+    return sorted(prefix + f for f in forms)
+
+
+def _compile(value: str, what: str, term: str) -> re.Pattern | None:
+    if not value:
+        return None
+    try:
+        return re.compile(value, re.IGNORECASE)
+    except re.error as e:
+        raise ValueError(f"bad {what} regex for term {term!r}: {e}") from None
+
+
+def _parse(rows: Iterable[dict[str, str]]) -> Lexicon:
+    entries: list[Entry] = []
+    folded = ahocorasick.Automaton()
+    exact = ahocorasick.Automaton()
+    patterns: list[tuple[int, re.Pattern]] = []
+    for n, row in enumerate(rows, start=2):
+        missing = [c for c in COLUMNS if c not in row]
+        if missing:
+            raise ValueError(f"loaded_terms row {n}: missing columns {missing}; columns are: {', '.join(COLUMNS)}")
+        cat = row["category"].strip()
+        if cat not in CATEGORIES:
+            raise ValueError(f"loaded_terms row {n}: category {cat!r} is not one of {', '.join(CATEGORIES)}")
+        term = row["term"].strip()
+        is_pattern = row["is_pattern"].strip().lower() == "true"
+        cs = row["case_sensitive"].strip().lower() == "true"
+        e = Entry(
+            term=term,
+            is_pattern=is_pattern,
+            category=cat,
+            case_sensitive=cs,
+            inflect=row["inflect"].strip(),
+            not_before=_compile(row["not_before"], "not_before", term),
+            not_after=_compile(row["not_after"], "not_after", term),
+            requires=_compile(row["requires"], "requires", term),
+            excludes=_compile(row["excludes"], "excludes", term),
+            note=row["note"],
+            source=row["source"].strip(),
+        )
+        idx = len(entries)
+        entries.append(e)
+        if is_pattern:
+            try:
+                patterns.append((idx, re.compile(term, 0 if cs else re.IGNORECASE)))
+            except re.error as err:
+                raise ValueError(f"loaded_terms row {n}: bad pattern {term!r}: {err}") from None
+            continue
+        for form in inflections(term if cs else term.lower(), e.inflect):
+            auto = exact if cs else folded
+            # first entry wins for a duplicated form: the CSV is sorted, duplicates are a curation slip
+            if form not in auto:
+                auto.add_word(form, (idx, len(form)))
+    for auto in (folded, exact):
+        if len(auto):
+            auto.make_automaton()
+    return Lexicon(tuple(entries), folded, exact, tuple(patterns))
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(path: str | Path | None = None) -> Lexicon:
+    """The lexicon at ``path``, or the packaged ``labeler.data/loaded_terms.csv`` (cached)."""
+    if path is None:
+        text = resources.files("labeler.data").joinpath("loaded_terms.csv").read_text(encoding="utf-8")
+    else:
+        text = Path(path).read_text(encoding="utf-8")
+    return _parse(csv.DictReader(io.StringIO(text)))
+
+
+def _fold(text: str) -> str:
+    """Lower-case without changing length, so offsets into the folded text are offsets into ``text``."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:4096]
+    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\t\n\r\f") or c == "\ufffd")
+    return bad > max(2, len(sample) // 20)
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+_PREV_WORD = re.compile(r"([^\W\d_][\w’'.-]*)[ \t]+$")
+_NEXT_WORD = re.compile(r"^[ \t]+([^\W\d_])")
+
+
+def _inside_name(text: str, s: int, e: int) -> bool:
+    """A Title-Case hit next to another Title-Case word (not merely after a sentence start) is
+    part of a name ("Foreign Terrorist Organization", "Deep State Radio"), not the writer's label."""
+    if not text[s].isupper() or text[s:e].isupper():
+        return False
+    m = _PREV_WORD.search(text, max(0, s - 40), s)
+    if m and m.group(1)[0].isupper():
+        before = text[max(0, m.start() - 3) : m.start()].rstrip(" \t")
+        sentence_initial = not before or before[-1] in ".!?\n\"“”‘'(:"
+        if not sentence_initial:
+            return True
+    # a following Title-Case word also makes a name ("Nazi Germany", "Deep State Radio"); the cost
+    # is a miss on a capitalised label before a proper noun ("Russophobic Baltic states")
+    nxt = _NEXT_WORD.match(text[e : e + 20])
+    return bool(nxt and nxt.group(1).isupper())
+
+
+def _sentence_window(text: str, s: int, e: int) -> str:
+    lo = max(0, s - _SENTENCE)
+    hi = min(len(text), e + _SENTENCE)
+    left = max(text.rfind(c, lo, s) for c in ".!?\n")
+    right_cands = [i for i in (text.find(c, e, hi) for c in ".!?\n") if i != -1]
+    return text[(left + 1 if left >= 0 else lo) : (min(right_cands) if right_cands else hi)]
+
+
+# The spellings that case-sensitive naming conventions (Kiev, Donbass, Kharkov, ...) stand against;
+# both in one stretch of text means the two are being compared, not that one is being used.
+_MODERN_SPELLINGS = re.compile(r"\b(?:Kyiv|Kharkiv|Luhansk|Donbas|Mykolaiv|Zaporizhzhia|Bakhmut|Dnipro|Chernihiv|Rivne|Vinnytsia|Kropyvnytskyi|Pokrovsk)\b")
+
+
+def _mentioned_spelling(text: str, s: int, e: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """A naming-convention spelling discussed as a word: the whole quoted text is the word
+    (“Kiev”), or the other spelling is close by in the same paragraph ("Kiev is how Russians
+    write it. Kyiv is how we say it")."""
+    for qs, qe in spans:
+        if qs <= s and e <= qe and text[qs:qe].strip(" .,'’\"") == text[s:e]:
+            return True
+    # the other spelling close by, in the same paragraph: the two are being compared
+    lo, hi = max(0, s - 160), min(len(text), e + 160)
+    nl_before, nl_after = text.rfind("\n", lo, s), text.find("\n", e, hi)
+    window = text[nl_before + 1 if nl_before != -1 else lo : nl_after if nl_after != -1 else hi]
+    return bool(_MODERN_SPELLINGS.search(window))
+
+
+def _context_ok(text: str, s: int, e: int, entry: Entry) -> bool:
+    if entry.not_before is not None and entry.not_before.search(text[max(0, s - _BEFORE) : s]):
+        return False
+    if entry.not_after is not None and entry.not_after.search(text[e : e + _AFTER]):
+        return False
+    if entry.requires is not None or entry.excludes is not None:
+        window = _sentence_window(text, s, e)
+        if entry.requires is not None and not entry.requires.search(window):
+            return False
+        if entry.excludes is not None and entry.excludes.search(window):
+            return False
+    return True
+
+
+def _candidates(text: str, lex: Lexicon) -> list[tuple[int, int, int]]:
+    out: list[tuple[int, int, int]] = []
+    n = len(text)
+
+    def boundary_ok(s: int, e: int, entry: Entry) -> bool:
+        if s > 0:
+            p = text[s - 1]
+            if _word_char(p) or p in "#@" or (p == "-" and entry.category != "naming_convention"):
+                return False
+        return e >= n or not _word_char(text[e])
+
+    for auto, hay in ((lex.folded, None), (lex.exact, text)):
+        if not len(auto):
+            continue
+        if hay is None:
+            hay = _fold(text)
+        for end, (idx, length) in auto.iter(hay):
+            s, e = end - length + 1, end + 1
+            entry = lex.entries[idx]
+            if boundary_ok(s, e, entry):
+                out.append((s, e, idx))
+    for idx, rx in lex.patterns:
+        entry = lex.entries[idx]
+        for m in rx.finditer(text):
+            g = 1 if rx.groups else 0
+            s, e = m.span(g)
+            if e > s and boundary_ok(s, e, entry):
+                out.append((s, e, idx))
+    return out
+
+
+def find_loaded_terms(text: str, quotes: Sequence[Quote] = (), lexicon: Lexicon | None = None) -> list[LoadedTerm]:
+    """Loaded terms in ``text``, each with its voice.
+
+    A hit inside a direct quote's content is ``quoted`` with that quote's speaker; inside
+    quotation marks that sit in an indirect quote (a partial quotation) likewise; inside
+    quotation marks with no speaker (scare quotes) and everywhere else it is the author's.
+    """
+    if not isinstance(text, str) or not text.strip() or _looks_binary(text):
+        return []
+    lex = lexicon if lexicon is not None else load_lexicon()
+    cands = _candidates(text, lex)
+    if not cands:
+        return []
+    marks = sorted((q.start, q.end) for q in quoted_spans(text)) + sorted((q.start, q.end) for q in single_quoted_spans(text))
+    marks.sort()
+    kept: list[tuple[int, int, int]] = []
+    for s, e, idx in cands:
+        entry = lex.entries[idx]
+        if not _context_ok(text, s, e, entry):
+            continue
+        if entry.category != "naming_convention" and not entry.case_sensitive and _inside_name(text, s, e):
+            continue
+        if entry.category == "naming_convention" and entry.case_sensitive and _mentioned_spelling(text, s, e, _containing(marks, s, e)):
+            continue
+        kept.append((s, e, idx))
+    # leftmost-longest, no overlaps
+    kept.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+    chosen: list[tuple[int, int, int]] = []
+    last_end = -1
+    for s, e, idx in kept:
+        if s >= last_end:
+            chosen.append((s, e, idx))
+            last_end = e
+    voice = _Voice(text, quotes, marks)
+    out = []
+    for s, e, idx in chosen:
+        entry = lex.entries[idx]
+        v, speaker = voice(s, e)
+        out.append(LoadedTerm(term=text[s:e], start=s, end=e, voice=v, speaker=speaker, category=entry.category, source=entry.source))
+    return out
+
+
+def _containing(spans: Sequence[tuple[int, int]], s: int, e: int) -> list[tuple[int, int]]:
+    i = bisect.bisect_right(spans, (s, 1 << 62))
+    out = []
+    for j in range(i - 1, max(-1, i - 9), -1):  # spans rarely nest more than a few deep
+        qs, qe = spans[j]
+        if qs <= s and e <= qe:
+            out.append((qs, qe))
+    return out
+
+
+class _Voice:
+    """Who speaks at an offset: direct quotes first, then quotation marks inside indirect speech."""
+
+    def __init__(self, text: str, quotes: Sequence[Quote], marks: Sequence[tuple[int, int]]):
+        self.direct = sorted((q.start, q.end, i) for i, q in enumerate(quotes) if q.kind == "direct")
+        self.indirect = sorted((q.start, q.end, i) for i, q in enumerate(quotes) if q.kind != "direct")
+        self.quotes = quotes
+        self.marks = marks
+
+    @staticmethod
+    def _find(spans: Sequence[tuple[int, int, int]], s: int, e: int) -> int | None:
+        i = bisect.bisect_right(spans, (s, 1 << 62, 1 << 62))
+        best = None
+        for j in range(i - 1, -1, -1):
+            qs, qe, k = spans[j]
+            if qs <= s and e <= qe:
+                if best is None or qe - qs < spans[best][1] - spans[best][0]:
+                    best = j
+            if s - qs > 20000:
+                break
+        return spans[best][2] if best is not None else None
+
+    def __call__(self, s: int, e: int) -> tuple[str, str | None]:
+        k = self._find(self.direct, s, e)
+        if k is not None:
+            return "quoted", self.quotes[k].speaker
+        if _containing(self.marks, s, e):
+            k = self._find(self.indirect, s, e)
+            if k is not None:
+                return "quoted", self.quotes[k].speaker
+        return "author", None
+
+
+# Rule score -----------------------------------------------------------------------------------
+
+#: How much one author-voice use of a category counts. Labels that name or dehumanise people
+#: weigh most; intensifiers least (PTC annotators mark them, but they are common in plain news).
+CATEGORY_WEIGHTS = {
+    "dehumanising": 1.5,
+    "pejorative_label": 1.0,
+    "conspiracy": 1.0,
+    "pathologising": 1.0,
+    "scare_label": 1.0,
+    "euphemism": 0.8,
+    "pejorative": 0.7,
+    "naming_convention": 0.6,
+    "exaggeration": 0.5,
+}
+QUOTED_WEIGHT = 0.1  # reporting someone's loaded words is not using them
+SCALE = 6.0  # weighted uses per 1,000 words at which the score reaches 1 - 1/e
+MIN_WORDS = 150  # short texts are scored as if this long, so one word in a headline is not 1.0
+
+
+def loaded_language_score(terms: Sequence[LoadedTerm], text: str) -> float:
+    """Rule score in [0, 1] from the density of loaded terms, by category and voice.
+
+    ``W = sum over distinct (term, voice) of weight(category) * (QUOTED_WEIGHT if quoted) *
+    (1 + 0.5 ln n)`` where ``n`` is how often that term recurs in that voice (repetition adds
+    little); ``density = 1000 * W / max(words, MIN_WORDS)``; ``score = 1 - exp(-density / SCALE)``.
+    """
+    if not terms:
+        return 0.0
+    words = len(text.split()) if isinstance(text, str) else 0
+    counts: dict[tuple[str, str, str], int] = {}
+    for t in terms:
+        key = (t.term.lower(), t.voice, t.category)
+        counts[key] = counts.get(key, 0) + 1
+    w = 0.0
+    for (_, voice, cat), n in counts.items():
+        w += CATEGORY_WEIGHTS.get(cat, 0.7) * (QUOTED_WEIGHT if voice == "quoted" else 1.0) * (1 + 0.5 * math.log(n))
+    density = 1000.0 * w / max(words, MIN_WORDS)
+    return float(min(1.0, max(0.0, 1.0 - math.exp(-density / SCALE))))

@@ -1,0 +1,353 @@
+"""Loaded terms: lexicon matching, voice (author vs quoted speaker), hard negatives, challenge floor."""
+from __future__ import annotations
+
+import csv
+import json
+import random
+import re
+from importlib import resources
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from labeler.cues.loaded_terms import (
+    CATEGORIES,
+    find_loaded_terms,
+    inflections,
+    load_lexicon,
+    loaded_language_score,
+)
+from labeler.provenance.quotes import find_quotes
+from labeler.schema import LoadedTerm, Quote
+
+BASELINE = json.loads((Path(__file__).parent / "baselines" / "loaded_terms.json").read_text())
+
+
+def quotes_for(text: str) -> list[Quote]:
+    return find_quotes(text)
+
+
+def terms(text: str, quotes=()) -> list[LoadedTerm]:
+    return find_loaded_terms(text, list(quotes))
+
+
+def author_terms(text: str) -> list[str]:
+    return [t.term for t in terms(text) if t.voice == "author"]
+
+
+# --- lexicon file ------------------------------------------------------------------------------
+
+
+def _rows() -> list[dict[str, str]]:
+    text = resources.files("labeler.data").joinpath("loaded_terms.csv").read_text(encoding="utf-8")
+    return list(csv.DictReader(text.splitlines()))
+
+
+def test_lexicon_has_several_hundred_sourced_rows_in_known_categories():
+    rows = _rows()
+    assert len(rows) >= 250
+    assert {r["category"] for r in rows} <= set(CATEGORIES)
+    assert all(r["source"].strip() for r in rows)
+    assert len(load_lexicon()) == len(rows)
+
+
+def test_literal_terms_are_lower_case_unless_case_sensitive():
+    bad = [r["term"] for r in _rows() if r["is_pattern"] == "false" and r["case_sensitive"] == "false" and r["term"] != r["term"].lower()]
+    assert bad == []
+
+
+def test_bad_category_is_named_with_the_valid_ones(tmp_path):
+    p = tmp_path / "lex.csv"
+    p.write_text("term,is_pattern,category,case_sensitive,inflect,not_before,not_after,requires,excludes,note,source\n"
+                 "sham,false,spicy,false,,,,,,,x\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="spicy.*pejorative_label"):
+        load_lexicon(p)
+
+
+# --- matching ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "term,mode,expected",
+    [
+        ("thug", "plural", ["thug", "thugs"]),
+        ("hoax", "plural", ["hoax", "hoaxes"]),
+        ("smear", "plural+verb", ["smear", "smeared", "smearing", "smears"]),
+        ("demonize", "verb", ["demonize", "demonized", "demonizes", "demonizing"]),
+        ("witch hunt", "plural", ["witch hunt", "witch hunts"]),
+        ("sham", "", ["sham"]),
+    ],
+)
+def test_inflections(term, mode, expected):
+    assert inflections(term, mode) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The opposition smeared the minister.", ["smeared"]),
+        ("Local thugs attacked the office.", ["thugs"]),
+        ("It was a witch hunts season.", ["witch hunts"]),
+        ("Moscow calls it a special military operation.", ["special military operation"]),
+        ("The collective West has failed.", ["collective West"]),
+        ("The DEEP STATE is everywhere, they say.", ["DEEP STATE"]),
+    ],
+)
+def test_inflected_and_multi_word_terms_are_found(text, expected):
+    assert author_terms(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Officials in Kiev denied the report.", ["Kiev"]),
+        ("Kiev-backed forces advanced.", ["Kiev"]),
+        ("The kiev in lower case is not the city name.", []),
+        ("Kievan Rus was a medieval state.", []),
+        ("Ukraine's #KyivNotKiev campaign began in 2018.", []),
+        ("The restaurant renamed its Chicken Kiev.", []),
+        ("Editors dropped the spelling Kiev years ago.", []),
+        ("Kiev is how Russians write it; Kyiv is how Ukrainians say it.", []),
+        ("Fighting continued in Donbass on Monday.", ["Donbass"]),
+    ],
+)
+def test_kiev_is_case_sensitive_and_only_a_use_of_the_name(text, expected):
+    assert author_terms(text) == expected
+
+
+def test_kiev_in_quotes_discussed_as_a_word_is_not_a_use():
+    assert author_terms("Many style guides stopped using “Kiev” in 2019.") == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The company said the blockade had forced it to suspend shipments.", []),
+        ("The drills tested the navy's ability to blockade key ports.", []),
+        ("The economic, commercial and financial blockade has cost Cuba billions.", ["blockade"]),
+        ("The blockade has cost the Cuban economy more than 100 billion dollars.", ["blockade"]),
+    ],
+)
+def test_blockade_is_loaded_only_as_the_cuban_embargo_framing(text, expected):
+    assert author_terms(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Peru's so-called southern mining corridor has seen disputes.", []),
+        ("Residents call it the so-called 'Copper Corridor' now.", []),
+        ("There is no basis for the so-called forced labor allegations.", ["so-called"]),
+        ("Manila keeps citing the so-called arbitration award.", ["so-called"]),
+    ],
+)
+def test_so_called_nickname_versus_dismissive(text, expected):
+    assert author_terms(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Security forces neutralized 11 PKK terrorists.", ["terrorists"]),
+        ("The group is listed as a terrorist organization by the EU.", []),
+        ("Cuba is on the US list of state sponsors of terrorism.", []),
+        ("The State Department's Foreign Terrorist Organization list grew.", []),
+        ("Cuba was added to the terrorist list in 2021.", []),
+    ],
+)
+def test_terrorist_as_own_label_versus_designation(text, expected):
+    assert author_terms(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The Kiev regime shelled the town.", ["Kiev", "regime"]),
+        ("The EU extended its sanctions regime against Belarus.", []),
+        ("Travellers enjoy a visa-free regime with Serbia.", []),
+        ("They denounced the regime in Minsk.", ["regime"]),
+    ],
+)
+def test_regime_for_a_government_not_for_a_policy(text, expected):
+    assert author_terms(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Protesters called the ministers neo-Nazis.", ["neo-Nazis"]),
+        ("An anti-Nazi rally was held.", []),
+        ("Pro-Kiev forces held the bridge.", ["Kiev"]),
+        ("In 1941 the Nazis occupied the city.", []),
+        ("The Zionist regime will regret it, he warned.", ["Zionist", "regime"]),
+        ("They are serving their Western masters.", ["masters"]),
+        ("She holds a master's degree and two masters titles.", []),
+        ("These animals must be stopped.", ["animals"]),
+        ("The zoo keeps 300 animals.", []),
+    ],
+)
+def test_labels_need_their_labelling_context(text, expected):
+    assert author_terms(text) == expected
+
+
+def test_lower_case_term_inside_a_title_case_name_is_part_of_the_name():
+    assert author_terms("She reads the Deep State Gazette weekly, and the deep state worries her.") == ["deep state"]
+
+
+# --- voice -------------------------------------------------------------------------------------
+
+
+def test_scare_quotes_without_a_speaker_are_the_authors():
+    text = 'The so-called experts issued another "hoax" report.'
+    got = terms(text)
+    assert [(t.term, t.voice, t.speaker) for t in got] == [("so-called", "author", None), ("hoax", "author", None)]
+
+
+def test_term_in_a_direct_quote_is_the_speakers():
+    text = '"This is a sham vote," said Jane Doe. The vote was held on Sunday.'
+    q = Quote(speaker="Jane Doe", kind="direct", cue="said", content="This is a sham vote,", via=None, start=1, end=21)
+    got = terms(text, [q])
+    assert [(t.term, t.voice, t.speaker) for t in got] == [("sham", "quoted", "Jane Doe")]
+
+
+def test_quoted_word_inside_indirect_speech_is_the_speakers_partial_quote():
+    text = 'Rubio said the claims were driven by "hysteria" in Europe.'
+    q = Quote(speaker="Marco Rubio", kind="indirect", cue="said", content=text[11:57], via=None, start=11, end=57)
+    got = terms(text, [q])
+    assert [(t.term, t.voice, t.speaker) for t in got] == [("hysteria", "quoted", "Marco Rubio")]
+
+
+def test_paraphrase_in_indirect_speech_without_marks_is_the_authors_wording():
+    text = "Rubio said the claims were driven by hysteria in Europe."
+    q = Quote(speaker="Marco Rubio", kind="indirect", cue="said", content=text[11:55], via=None, start=11, end=55)
+    assert [(t.term, t.voice) for t in terms(text, [q])] == [("hysteria", "author")]
+
+
+def test_seed_hysteria_and_hyperbole_are_rubios_and_kiev_the_authors(seed_text):
+    got = terms(seed_text, quotes_for(seed_text))
+    quoted = {(t.term, t.speaker and t.speaker.split()[-1]) for t in got if t.voice == "quoted"}
+    assert {("hysteria", "Rubio"), ("hyperbole", "Rubio")} <= quoted
+    assert {t.term for t in got if t.voice == "author"} == {"Kiev"}
+
+
+# --- robustness --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t ", "\x00\x01\x02\xff" * 500, "\ufffd" * 100])
+def test_empty_whitespace_and_binary_input_give_nothing(text):
+    assert find_loaded_terms(text, []) == []
+
+
+def test_random_bytes_give_nothing():
+    junk = random.Random(0).randbytes(100_000).decode("latin-1")
+    assert find_loaded_terms(junk, []) == []
+
+
+def test_unbalanced_quotes_do_not_crash():
+    got = terms('He said "the sham vote was rigged\n\nand then "nothing', [])
+    assert {t.term for t in got} == {"sham", "rigged"}
+
+
+def test_ten_megabyte_text_finishes(seed_text):
+    copies = 10_000_000 // (len(seed_text) + 2) + 1
+    big = (seed_text + "\n\n") * copies
+    got = find_loaded_terms(big, [])
+    assert len(got) == copies * len(find_loaded_terms(seed_text, []))
+    assert all(big[t.start:t.end] == t.term for t in got[:1000])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abcdefghijklmnopqrstuvwxyz KIEVshamregim-#\"“”‘’.\n")) | st.characters(), max_size=300))
+def test_arbitrary_text_never_crashes_and_offsets_slice(text):
+    for t in find_loaded_terms(text, []):
+        assert text[t.start:t.end] == t.term
+
+
+def test_every_hit_slices_out_its_term(challenge):
+    for row in challenge:
+        text = row["text"]
+        for t in find_loaded_terms(text, quotes_for(text)):
+            assert text[t.start:t.end] == t.term, (row["id"], t)
+
+
+# --- score -------------------------------------------------------------------------------------
+
+
+def test_score_is_zero_without_terms_and_grows_with_author_density():
+    base = "word " * 300
+    one = find_loaded_terms(base + " a sham vote", [])
+    many = find_loaded_terms(base + " a sham vote by thugs, a hoax and a witch hunt by the junta", [])
+    assert loaded_language_score([], base) == 0.0
+    assert 0.0 < loaded_language_score(one, base) < loaded_language_score(many, base) <= 1.0
+
+
+def test_quoted_terms_weigh_much_less_than_the_authors():
+    text = "word " * 300 + ' "It is a sham and a hoax," said Jane Doe.'
+    s, e = text.index("It is"), text.index(',"') + 1
+    q = Quote(speaker="Jane Doe", kind="direct", cue="said", content=text[s:e], via=None, start=s, end=e)
+    quoted = loaded_language_score(find_loaded_terms(text, [q]), text)
+    author = loaded_language_score(find_loaded_terms(text, []), text)
+    assert 0.0 < quoted < author / 3
+
+
+# --- challenge set -----------------------------------------------------------------------------
+
+_SPEAKER_STOP = frozenset("the of a an and for in on at to 's said spokesperson spokesman spokeswoman official officials ministry".split())
+
+
+def _speaker_tokens(name: str | None) -> set[str]:
+    words = re.findall(r"[a-z]+", (name or "").lower().replace("’s", "").replace("'s", ""))
+    return {w for w in words if len(w) > 1 and w not in _SPEAKER_STOP}
+
+
+def _term_match(pred: str, gold: str) -> bool:
+    p, g = pred.lower(), gold.lower()
+    return p == g or re.search(rf"(?<![\w-]){re.escape(g)}(?![\w-])", p) is not None or re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])", g) is not None
+
+
+def _match_counts(pred: list[tuple], gold: list[tuple], with_speaker: bool) -> tuple[int, int, int]:
+    left = list(dict.fromkeys(pred))
+    tp = 0
+    for voice, term, speaker in gold:
+        for i, (pv, pt, ps) in enumerate(left):
+            if pv == voice and _term_match(pt, term) and (
+                not with_speaker or voice == "author" or _speaker_tokens(ps) & _speaker_tokens(speaker)
+            ):
+                tp += 1
+                del left[i]
+                break
+    return tp, len(left), len(gold) - tp
+
+
+def challenge_figures(challenge) -> tuple[dict[str, float], list[str]]:
+    sums = {"voice": [0, 0, 0], "speaker": [0, 0, 0]}
+    misses = []
+    for row in challenge:
+        text, lab = row["text"], row["labels"]
+        got = find_loaded_terms(text, quotes_for(text))
+        pred = [(t.voice, t.term.lower(), t.speaker) for t in got]
+        pred = [(v, term, s if v == "quoted" else None) for v, term, s in pred]
+        gold = [("author", t.lower(), None) for t in lab["loaded_terms_author"]] + [
+            ("quoted", d["term"].lower(), d["speaker"]) for d in lab["loaded_terms_quoted"]
+        ]
+        for key, with_speaker in (("voice", False), ("speaker", True)):
+            tp, fp, fn = _match_counts(pred, gold, with_speaker)
+            acc = sums[key]
+            acc[0], acc[1], acc[2] = acc[0] + tp, acc[1] + fp, acc[2] + fn
+            if with_speaker and (fp or fn):
+                misses.append(f"{row['id']}: got {sorted(set(pred), key=str)} want {gold}")
+
+    def f1(tp, fp, fn):
+        return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+    figures = {"term_voice_f1": f1(*sums["voice"]), "term_voice_speaker_f1": f1(*sums["speaker"])}
+    return figures, misses
+
+
+def test_challenge_loaded_terms_meet_their_floors(challenge):
+    figures, misses = challenge_figures(challenge)
+    print("\nloaded terms on challenge:", json.dumps(figures, indent=1), "\nmisses:", *misses, sep="\n")
+    for key, value in figures.items():
+        assert value >= BASELINE[key], f"{key} {value:.3f} fell below its floor {BASELINE[key]}"
