@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .article import Article, check_text, from_html
 from .cues.balance import source_balance
-from .cues.claims import find_claims, omitted_counterclaims_score
+from .cues.claims import MAX_TEXT as CLAIMS_MAX_TEXT, find_claims, omitted_counterclaims_score
 from .cues.loaded_terms import find_loaded_terms, loaded_language_score
 from .provenance.chain import Provenance, build_provenance
 from .provenance.quotes import find_quotes
@@ -48,6 +48,9 @@ def run_detectors(text: str | None = None, *, url: str | None = None, title: str
             f"{len(unbalanced)} quotation mark(s) without a partner (first at offset {unbalanced[0].start - 1}); "
             "quotes there were cut at the paragraph end, so voice and speakers may be off"
         )
+    if len(t) > CLAIMS_MAX_TEXT:
+        warnings.append(f"text has {len(t):,} characters: contested claims were looked for in the first "
+                        f"{CLAIMS_MAX_TEXT:,} only")
     quotes = find_quotes(t)
     prov = build_provenance(art, reg, quotes)
     terms = find_loaded_terms(t, quotes)
