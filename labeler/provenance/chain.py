@@ -113,7 +113,8 @@ def build_provenance(article: Article, registry: Registry, quotes: list[Quote] |
             chain.append(ChainLink("cited", c.outlet, c.affiliation, o.country if o else None, None,
                                    c.evidence, c.start, c.end))
     for q in _distinct_speakers(quotes or []):
-        chain.append(ChainLink("speaker", q.speaker, None, None, q.via,
+        o = registry.get(q.speaker)  # an outlet quoted as a speaker ("RT said in a statement")
+        chain.append(ChainLink("speaker", q.speaker, o.affiliation if o else None, o.country if o else None, q.via,
                                text[q.speaker_start:q.speaker_end] if q.speaker_start is not None else q.content,
                                q.speaker_start if q.speaker_start is not None else q.start,
                                q.speaker_end if q.speaker_start is not None else q.end))

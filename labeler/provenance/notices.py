@@ -61,6 +61,7 @@ def load_patterns(path: str | None = None) -> tuple[NoticePattern, ...]:
             raw = f.read()
     out = []
     for row in csv.DictReader(raw.splitlines()):
+        flags = re.IGNORECASE if "i" in row.get("flags", "") else 0
         before = row["before"]
         if before.endswith("$"):
             before = before[:-1]
@@ -70,8 +71,8 @@ def load_patterns(path: str | None = None) -> tuple[NoticePattern, ...]:
                 family=row["family"],
                 role=row["role"],
                 method=row["method"],
-                before=re.compile("(?:" + before + r")\Z") if before else None,
-                after=re.compile(row["after"]) if row["after"] else None,
+                before=re.compile("(?:" + before + r")\Z", flags) if before else None,
+                after=re.compile(row["after"], flags) if row["after"] else None,
                 evidence=row["evidence"],
                 priority=int(row["priority"]),
                 example=row["example"],
@@ -160,7 +161,7 @@ def _unknown_outlet_notices(text: str, registry: Registry, known_starts: set[int
     for p in load_patterns():
         if p.family != "notice" or p.before is None:
             continue
-        scan = _scanner(p.id, p.before.pattern)
+        scan = _scanner(p.id, p.before.pattern, p.before.flags)
         for bm in scan.finditer(text):
             pos = bm.end()
             if pos in known_starts:
@@ -182,10 +183,10 @@ def _unknown_outlet_notices(text: str, registry: Registry, known_starts: set[int
 
 
 @lru_cache(maxsize=None)
-def _scanner(pid: str, before_pattern: str) -> re.Pattern:
+def _scanner(pid: str, before_pattern: str, flags: int) -> re.Pattern:
     # the stored pattern ends with \Z (it is applied to a line prefix); for a full-text scan
     # it becomes a multiline pattern whose end is where the outlet name would start
     core = before_pattern
     if core.endswith(r"\Z"):
         core = core[: -len(r"\Z")]
-    return re.compile(core, re.MULTILINE)
+    return re.compile(core, re.MULTILINE | (flags & re.IGNORECASE))
