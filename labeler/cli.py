@@ -40,7 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
     rsub = r.add_subparsers(dest="registry_command", required=True, metavar="ACTION")
     ri = rsub.add_parser("import", help="convert a public registry (SMM, MBFC, Wikipedia RSP) to labeler's CSV")
     ri.add_argument("path", help="the dataset's folder or file")
-    ri.add_argument("--format", required=True, dest="fmt", help="smm | mbfc | perennial")
+    ri.add_argument("--format", required=True, dest="fmt", choices=("smm", "mbfc", "perennial"),
+                    help="smm (State Media Matrix), mbfc (Baly et al. MBFC), perennial (Wikipedia RSP)")
     ri.add_argument("-o", "--output", help="write the converted registry CSV here (default: print a summary)")
     rl = rsub.add_parser("lookup", help="look an outlet up by name, alias, domain or URL")
     rl.add_argument("query")

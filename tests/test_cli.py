@@ -93,3 +93,20 @@ def test_unknown_model_file_exits_4(capsys, tmp_path):
 def test_registry_lookup_handles_subdomains(capsys):
     code, out, _ = run(capsys, "registry", "lookup", "https://francais.rt.com/x")
     assert code == EXIT_OK and json.loads(out)["name"] == "RT"
+
+
+def test_registry_import_converts_the_state_media_matrix(capsys, tmp_path):
+    from conftest import shared_path
+
+    src = shared_path("data", "state_media_matrix_asd_smm")
+    out = tmp_path / "smm.csv"
+    code, _, err = run(capsys, "registry", "import", "--format", "smm", str(src), "-o", str(out))
+    assert code == EXIT_OK and "wrote" in err
+    from labeler.registry import load_registry
+    assert load_registry(out).by_domain("de.rt.com").affiliation == "state-controlled"
+
+
+def test_registry_import_with_an_unknown_format_is_a_usage_error(capsys, tmp_path):
+    with pytest.raises(SystemExit) as e:
+        main(["registry", "import", "--format", "nope", str(tmp_path)])
+    assert e.value.code == 2

@@ -137,7 +137,7 @@ def find_notices(text: str, registry: Registry) -> list[Notice]:
             best = Notice(m.outlet.name, m.outlet, p.id, p.family, p.role, p.method, p.priority,
                           text[es:ee], es, ee, m.start, m.end)
             break
-        if best is None and not m.outlet.ambiguous:
+        if best is None and not m.ambiguous:
             best = Notice(m.outlet.name, m.outlet, "mention", "mention", "cited", "mention", 10,
                           m.text, m.start, m.end, m.start, m.end)
         if best is not None:
