@@ -1,0 +1,586 @@
+"""Quote attribution: who is quoted, directly or in reported speech, by which cue, via whom.
+
+Rules over sentence structure, not a parser: a cue verb from ``data/speech_verbs.csv``
+with its subject right before it ("Rubio said", "US Secretary of State Marco Rubio has
+said") or after it ("said Rubio", "according to Rubio"). The subject must head a main
+clause: "after Boris Johnson urged it to continue" is narrative, not a report to the
+reader. Quotation marks are opaque while cues are searched; each quoted stretch then takes
+the speaker of the attribution next to it, of its sentence, or of the quotation it
+continues. Quoted words with no speaker anywhere near are scare quotes and are skipped.
+"""
+from __future__ import annotations
+
+import bisect
+import csv
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+
+import ahocorasick
+
+from ..schema import Quote
+from ..text import DOUBLE_QUOTES, QuotedSpan, Span, paragraphs, quoted_spans, sentences
+from .speakers import (
+    CAP_STOP,
+    NameIndex,
+    Phrase,
+    Speaker,
+    normalise,
+    phrase_after,
+    phrase_before,
+    tokens,
+)
+
+CUE_KINDS = ("say", "tell", "describe", "directive", "participle", "according")
+MIN_INDIRECT_WORDS = 2  # reported content shorter than this (outside quotation marks) is not emitted
+MIN_CONTINUATION_WORDS = 4  # an unattributed quotation must be this long to continue a speaker's words
+_WINDOW = 160  # characters scanned before a cue for its subject
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    cues: "ahocorasick.Automaton"  # every cue term, case-sensitive, value (term, kind)
+    kind: dict[str, str]
+    via_re: re.Pattern
+    media_words: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """Cue verbs, intermediary phrases and media words from ``data/speech_verbs.csv``."""
+    rows = files("labeler.data").joinpath("speech_verbs.csv").read_text(encoding="utf-8").splitlines()
+    kind: dict[str, str] = {}
+    via: list[str] = []
+    descriptors: list[str] = []
+    media: set[str] = set()
+    for r in csv.DictReader(rows):
+        term, k = r["term"].strip(), r["kind"].strip()
+        if k in CUE_KINDS:
+            kind.setdefault(term.lower(), k)
+        elif k == "via":
+            via.append(term)
+        elif k == "media_descriptor":
+            descriptors.append(term)
+        elif k == "media_word":
+            media.add(term.lower())
+
+    def alt(terms: list[str]) -> str:
+        return "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(terms, key=len, reverse=True))
+
+    # case-sensitive: "States" in "United States" is not a cue; a capital only where a sentence opens with it
+    terms = list(kind) + [t[:1].upper() + t[1:] for t, k in kind.items() if k == "according"]
+    automaton = ahocorasick.Automaton()
+    for t in terms:
+        automaton.add_word(t, (t, kind[t.lower()]))
+    automaton.make_automaton()
+    up = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f\u0400-\u042f"
+    name = rf"[{up}][\w'\u2019&.\-]*(?:[ \t]+(?:of[ \t]+|the[ \t]+|de[ \t]+)?[{up}][\w'\u2019&.\-]*){{0,4}}"
+    desc = rf"(?:(?:{alt(descriptors)}|state|news|state-run|state-owned|official|local|national|[A-Z]\w+'s|[a-z]+-language)\s+)"
+    via_re = re.compile(rf"\b(?:{alt(via)})\s+(?:the\s+|an?\s+)?{desc}{{0,3}}(?P<name>{name})")
+    return Lexicon(automaton, kind, via_re, frozenset(media))
+
+
+@dataclass
+class _Attr:
+    """A cue with its speaker phrase in one sentence; content is None for a bare "X said"."""
+
+    cue_start: int
+    cue_end: int
+    cue: str
+    kind: str
+    speakers: list[Speaker]
+    frame_start: int  # earliest of speaker/cue
+    frame_end: int  # end of speaker/cue/addressee/intermediary
+    content: tuple[int, int] | None
+    via: str | None
+    sent: int
+    names: list[tuple[str, bool]] = field(default_factory=list)  # resolved (name, is_person) per speaker
+    boundary: str = ""  # the word before the speaker phrase ("while" in "..., while Moscow said")
+    final: bool = False  # content before the cue ("..., X said."; "..., according to X.")
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Every attribution in ``text``: direct quotations and reported speech, in text order."""
+    if not isinstance(text, str) or not text.strip():
+        return []
+    lex = lexicon()
+    sents = sentences(text)
+    spans = quoted_spans(text)
+    paras = paragraphs(text)
+    opaque = _opaque(text, spans, paras)
+    cues_by_sent = _cues_by_sentence(text, sents, opaque, lex)
+    attrs_by_sent: list[list[_Attr]] = []
+    for i, s in enumerate(sents):
+        found = cues_by_sent.get(i)
+        attrs_by_sent.append(_sentence_attrs(text, s, i, found, lex) if found else [])
+    all_attrs = [a for group in attrs_by_sent for a in group]
+    index = _LazyIndex(text)
+    _resolve(all_attrs, index)
+
+    out: list[Quote] = []
+    used_cues: set[int] = set()
+    out.extend(_direct(text, sents, spans, paras, attrs_by_sent, used_cues))
+    for a in all_attrs:
+        if a.content is None:
+            continue
+        s, e = a.content
+        if _words_outside(text, s, e, opaque) < MIN_INDIRECT_WORDS:
+            continue
+        for sp, (name, _) in zip(a.speakers, a.names):
+            out.append(Quote(name, "indirect", a.cue, text[s:e], a.via, s, e, sp.start, sp.end))
+    out.sort(key=lambda q: (q.start, q.end, q.kind))
+    return out
+
+
+# Sentence frames ----------------------------------------------------------------------------------
+
+def _opaque(text: str, spans: list[QuotedSpan], paras: list[Span]) -> list[tuple[int, int]]:
+    """Quoted regions hidden from the cue search. A lone mark that does not open a
+    quotation (no colon, comma or paragraph start before it) stays transparent, so one
+    stray mark cannot hide the rest of a paragraph."""
+    out = []
+    for q in spans:
+        if q.balanced:
+            out.append((q.start - 1, q.end + 1))
+            continue
+        before = text[max(0, q.start - 3):q.start - 1].strip()
+        if before == "" or before.endswith((":", ",")):
+            out.append((q.start - 1, q.end))
+    return out
+
+
+def _inside(regions: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect.bisect_right(regions, (pos, 1 << 62)) - 1
+    return i >= 0 and regions[i][0] <= pos < regions[i][1]
+
+
+def _words_outside(text: str, s: int, e: int, regions: list[tuple[int, int]]) -> int:
+    i = bisect.bisect_left(regions, (s, -1))
+    overlaps = (i < len(regions) and regions[i][0] < e) or (i > 0 and regions[i - 1][1] > s)
+    if not overlaps:
+        return len(text[s:e].split())
+    n = 0
+    for m in re.finditer(r"[^\W\d_][\w'\u2019\-]*", text[s:e]):
+        if not _inside(regions, s + m.start()):
+            n += 1
+    return n
+
+
+_ADVERBIAL = re.compile(
+    r"(?:in|on|at|during|late|early|last|this|earlier|later|to|from|via|through|while|after|before|when|"
+    r"yesterday|today|tonight|overnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.IGNORECASE,
+)
+_THAT_SOON = re.compile(r"[^,;:\u201c\u201d\"\u00ab\u00bb.!?]{0,120}?\bthat\b")
+_TRAIL = " \t\n.,;:!?-\u2013\u2014"
+
+
+def _strip(text: str, s: int, e: int) -> tuple[int, int] | None:
+    while s < e and text[s] in " \t\n,:;\u2013\u2014-":
+        s += 1
+    while e > s and text[e - 1] in _TRAIL:
+        e -= 1
+    return (s, e) if e > s else None
+
+
+def _forward(text: str, pos: int, end: int) -> tuple[tuple[int, int] | None, bool]:
+    """Reported content after a cue, and whether it opened with an adverbial (said on Thursday ...)."""
+    sp = _strip(text, pos, end)
+    if sp is None:
+        return None, False
+    s, e = sp
+    if text[s:s + 5].lower() == "that ":
+        return _strip(text, s + 5, e), False
+    adverbial = bool(_ADVERBIAL.match(text, s))
+    m = _THAT_SOON.match(text, s, e)
+    if adverbial and m:
+        return _strip(text, m.end(), e), False
+    if adverbial and (text[e:end].lstrip().startswith(":") or len(text[s:e].split()) < 6):
+        return None, True  # "said in a statement:" — the words follow in quotation marks
+    if text[s:s + 3].lower() == "as ":  # described X as Y / described as Y
+        s += 3
+    return _strip(text, s, e), adverbial
+
+
+_WORDCH = re.compile(r"[\w'\u2019\-]")
+
+
+def _cues_by_sentence(text: str, sents: list[Span], opaque: list[tuple[int, int]],
+                      lex: Lexicon) -> dict[int, list[tuple[int, int, str, str]]]:
+    """Whole-word cue matches outside quotation marks, longest at each place, by sentence."""
+    hits: list[tuple[int, int, str, str]] = []
+    for end_idx, (term, kind) in lex.cues.iter(text):
+        e = end_idx + 1
+        s = e - len(term)
+        if (s > 0 and _WORDCH.match(text, s - 1)) or (e < len(text) and _WORDCH.match(text, e)):
+            continue
+        hits.append((s, e, term, kind))
+    hits.sort(key=lambda h: (h[0], -h[1]))
+    starts = [x.start for x in sents]
+    out: dict[int, list[tuple[int, int, str, str]]] = {}
+    last_end = -1
+    for h in hits:
+        if h[0] < last_end or _inside(opaque, h[0]):
+            continue  # inside a longer cue ("called" in "called on") or a quotation
+        last_end = h[1]
+        i = bisect.bisect_right(starts, h[0]) - 1
+        if i >= 0 and h[1] <= sents[i].end:
+            out.setdefault(i, []).append(h)
+    return out
+
+
+def _sentence_attrs(text: str, sent: Span, si: int, found: list[tuple[int, int, str, str]],
+                    lex: Lexicon) -> list[_Attr]:
+    out: list[_Attr] = []
+    for cs, ce, cue, kind in found:
+        if kind == "participle" and any(a.content and a.content[0] <= cs < a.content[1] for a in out):
+            continue  # "He underscored that ..., asserting that ...": one report
+        a = _attr_at(text, sent, si, cs, ce, cue, kind, out, lex)
+        if a is not None:
+            out.append(a)
+    # univocal: a report nested in another one's content is part of that content
+    # ("The company said it would appeal, Lopez told the Herald": Lopez speaks)
+    for a in out:  # "X said A, while Y said B": two reports, the first ends before "while"
+        if a.boundary in _COORD:
+            for b in out:
+                if b is not a and b.content and b.content[0] < a.frame_start < b.content[1]:
+                    cut = _strip(text, b.content[0], text.rfind(a.boundary, b.content[0], a.frame_start))
+                    if cut:
+                        b.content = cut
+    keep = []
+    for a in out:
+        outer = [b for b in out if b is not a and b.content and b.content[0] <= a.cue_start < b.content[1]]
+        if outer and not (a.final and any(not b.final for b in outer) and all(
+                a.content and a.content[0] <= b.cue_start < a.content[1] for b in outer if not b.final)):
+            continue
+        keep.append(a)
+    return keep
+
+
+def _attr_at(text: str, sent: Span, si: int, cs: int, ce: int, cue: str, kind: str,
+             earlier: list[_Attr], lex: Lexicon) -> _Attr | None:
+    head_toks = tokens(text, max(sent.start, cs - _WINDOW), cs)
+    if kind == "according":
+        src = _DATA_FROM.match(text, ce)
+        ph = None
+        if src:  # "according to figures released by the Ministry of Transport": the ministry
+            ph = phrase_after(tokens(text, src.end(), min(sent.end, src.end() + 120)))
+        if ph is None:
+            ph = phrase_after(tokens(text, ce, min(sent.end, ce + 120)))
+        if ph is None:
+            return None
+        speakers = normalise(text, ph)
+        frame_end = ph.end
+        before = text[sent.start:cs].strip(" \t\"'\u201c\u201d\u00ab")
+        if before == "":
+            # According to X(, who ...), CONTENT
+            rest = text[ph.end:sent.end]
+            comma = rest.find(",")
+            if comma < 0:
+                return None
+            after = ph.end + comma + 1
+            if re.match(r"\s*(?:who|which|a|an|the)\b", text[after:after + 8]) and text.find(",", after, sent.end) > 0:
+                after = text.find(",", after, sent.end) + 1
+            content = _strip(text, after, sent.end)
+        else:
+            content = _strip(text, sent.start, cs)
+        a = _make(text, si, cs, ce, cue, kind, speakers, min(cs, ph.start), frame_end, content, sent, lex)
+        a.final = before != ""
+        return a
+
+    if kind == "participle":
+        if not head_toks or head_toks[-1].text != ",":
+            return None
+        speakers = earlier[-1].speakers if earlier else _subject(text, sent)
+        if not speakers:
+            return None
+        content, _ = _forward(text, ce, sent.end)
+        return _make(text, si, cs, ce, cue, kind, speakers, cs, ce, content, sent, lex)
+
+    # a cue immediately followed by another cue is a noun ("media reports said")
+    if cue.endswith("s"):
+        w = _NEXT_WORD.match(text, ce)
+        if w and w.group(1).lower() in _VERB_AFTER_NOUN:
+            return None
+    inverted = False
+    # plain say/tell verbs report speech even in a time clause when content follows;
+    # other verbs there ("after Johnson urged it to ...") are narrative
+    allow_sub = cue.lower() in _PLAIN_SAY and bool(re.match(r"[\s,:]*(?:that\b|[" + DOUBLE_QUOTES + r"]|\w+\s+\w+\s+\w+)",
+                                                              text[ce:min(sent.end, ce + 60)]))
+    ph = phrase_before(head_toks, allow_what=True, allow_sub=allow_sub)
+    if ph is None and head_toks and head_toks[-1].text in _CLOSERS:
+        ph = phrase_after(tokens(text, ce, min(sent.end, ce + 120)))
+        inverted = ph is not None
+    if ph is None:
+        return None
+    speakers = normalise(text, ph)
+    if not speakers:
+        return None
+    frame_start, frame_end = min(cs, ph.start), max(ce, ph.end)
+    pos = frame_end
+    if kind == "tell" and not inverted:
+        obj = phrase_after(tokens(text, pos, min(sent.end, pos + 120)))
+        if obj is not None:
+            pos = frame_end = obj.end
+    forward, adverbial = _forward(text, pos, sent.end)
+    final = inverted or ph.boundary in _CLOSERS or (
+        ph.boundary in ("", "which", "what") and not forward)
+    backward = None
+    if final:
+        cut = text.rfind(",", sent.start, frame_start)
+        if cut < 0:
+            cut = frame_start
+        backward = _strip(text, sent.start, cut)
+    is_final = False
+    if backward is not None and (inverted or ph.boundary != "") and ph.boundary != "what" and (forward is None or adverbial or len(text[forward[0]:forward[1]].split()) < 4):
+        content = backward
+        is_final = True
+    elif kind == "directive" and not (forward and text[pos:forward[0]].lower().strip(" ,:").endswith("that")):
+        return None  # "urged it to continue fighting": narrative, not a report
+    else:
+        content = forward
+    a = _make(text, si, cs, ce, cue, kind, speakers, frame_start, frame_end, content, sent, lex)
+    a.final = is_final
+    a.boundary = ph.boundary
+    return a
+
+
+_DATA_FROM = re.compile(
+    r"\s+(?:the\s+|a\s+|an\s+|new\s+|latest\s+|official\s+)*(?:data|figures|statistics|numbers|estimates|a\s+report|"
+    r"report|survey|poll|study|analysis|research|tallies|count)\s+(?:\w+\s+){0,2}?(?:from|by|of)\s+",
+    re.IGNORECASE)
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+_COORD = frozenset("while whereas but although though and".split())
+_PLAIN_SAY = frozenset("said says say told tells tell".split())
+_CLOSERS = frozenset([",", "\u201d", '"', "\u00bb", "\u2019", "'"])
+_VERB_AFTER_NOUN = frozenset("said says say told tells added noted stated showed show shows suggested suggest found "
+                             "were was are is have has had".split())
+
+
+def _subject(text: str, sent: Span) -> list[Speaker]:
+    """The phrase opening a sentence, when it is a pronoun or a name ("He ...", "Rubio ...")."""
+    toks = tokens(text, sent.start, min(sent.end, sent.start + 150))
+    while toks and (toks[0].low in ("but", "and", "yet", "so", "however", "meanwhile") or not toks[0].is_word):
+        toks = toks[1:]
+    ph = phrase_after(toks)
+    if ph is None:
+        return []
+    sp = normalise(text, ph)
+    if len(sp) == 1 and sp[0].kind != "pronoun" and sp[0].name.lower() in CAP_STOP:
+        return []
+    return sp
+
+
+@lru_cache(maxsize=8)
+def _via_matches(text: str, start: int, end: int) -> tuple[re.Match, ...]:
+    return tuple(lexicon().via_re.finditer(text, start, end))
+
+
+def _make(text: str, si: int, cs: int, ce: int, cue: str, kind: str, speakers: list[Speaker], fs: int, fe: int,
+          content: tuple[int, int] | None, sent: Span, lex: Lexicon) -> _Attr:
+    via = None
+    best = None
+    for m in _via_matches(text, sent.start, sent.end):
+        if content and content[0] <= m.start() < content[1]:
+            continue
+        name = m.group("name").rstrip(".")
+        name = re.sub(r"['\u2019]s$", "", name)
+        phrase = m.group().split()[0].lower()
+        if phrase == "told" and not _outlet_like(name, m.group(), lex):
+            continue
+        d = abs(m.start() - ce)
+        if best is None or d < best:
+            best, via = d, name
+    return _Attr(cs, ce, cue, kind, speakers, fs, max(fe, ce), content, via, si)
+
+
+def _outlet_like(name: str, matched: str, lex: Lexicon) -> bool:
+    """Is the addressee of "told" a news outlet or journalist (an intermediary), not a person addressed?"""
+    words = name.split()
+    if any(w.lower() in lex.media_words for w in words):
+        return True
+    if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
+        return True  # CNN, KCNA, TASS
+    lead = matched[: matched.find(name)].lower().split()[1:]
+    return any(w not in ("the", "a", "an") for w in lead)  # told state broadcaster X / told journalist X
+
+
+# Resolution ---------------------------------------------------------------------------------------
+
+class _LazyIndex:
+    """The name index, built only when a short mention needs it."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._ix: NameIndex | None = None
+
+    @property
+    def ix(self) -> NameIndex:
+        if self._ix is None:
+            self._ix = NameIndex.build(self.text)
+        return self._ix
+
+
+def _resolve(attrs: list[_Attr], index: _LazyIndex) -> None:
+    """Give each speaker its full name, in text order (pronouns look back)."""
+    last_person: str | None = None
+    last_other: str | None = None
+    others: list[str] = []
+    for a in sorted(attrs, key=lambda a: a.cue_start):
+        names = []
+        for sp in a.speakers:
+            name, person = sp.name, sp.kind == "person"
+            low = sp.name.lower()
+            if sp.kind == "pronoun":
+                if low in ("he", "she"):
+                    name = last_person or index.ix.nearest_before(sp.start) or sp.name
+                    person = name != sp.name
+                else:
+                    name = last_other or sp.name
+            elif sp.kind == "name":
+                full = index.ix.full_name(sp.name, sp.start)
+                if full:
+                    name, person = full, True
+            elif sp.kind == "role":
+                roles = [w for w in low.replace("'s", "").split() if w not in ("the", "a", "an")]
+                full = index.ix.by_title(roles, sp.start) if len(roles) > 1 else None
+                by_title = None if (full or last_person or not roles) else index.ix.by_title(roles[-1:], sp.start)
+                name = full or last_person or by_title or _strip_det(sp.name)
+                person = bool(full or last_person or by_title)
+            elif sp.kind == "backref":
+                name = _strip_det(sp.name)
+                head = low.split()[-1]
+                for prev in reversed(others[-30:]):
+                    if head in prev.lower().split() or head in ("statement", "report", "document", "letter"):
+                        name = prev
+                        break
+            else:
+                name = _strip_det(sp.name)
+            if person:
+                last_person = name
+            elif sp.kind != "pronoun":
+                last_other = name
+                others.append(name)
+            names.append((name, person))
+        a.names = names
+
+
+def _strip_det(name: str) -> str:
+    return re.sub(r"^(?:the|The|THE|a|an)\s+", "", name)
+
+
+# Direct quotations --------------------------------------------------------------------------------
+
+_GAP_BAD = re.compile(r"[.!?](?:\s|$)|\n|[" + DOUBLE_QUOTES + "]")
+
+
+def _direct(text: str, sents: list[Span], spans: list[QuotedSpan], paras: list[Span],
+            attrs_by_sent: list[list[_Attr]], used: set[int]) -> list[Quote]:
+    starts = [s.start for s in sents]
+    pstarts = [p.start for p in paras]
+
+    def sent_of(pos: int) -> int:
+        return max(0, bisect.bisect_right(starts, pos) - 1)
+
+    def para_of(pos: int) -> int:
+        return max(0, bisect.bisect_right(pstarts, pos) - 1)
+
+    out: list[Quote] = []
+    prev: tuple[int, int, _Attr | None, int, QuotedSpan] | None = None  # (para, end, attr, speaker idx, span)
+    last_by_para: dict[int, tuple[_Attr, int, QuotedSpan]] = {}
+    for q in spans:
+        if q.end <= q.start or not q.text.strip():
+            continue
+        pi = para_of(q.start)
+        so, sc = sent_of(q.start - 1), sent_of(min(q.end, len(text) - 1))
+        a = _adjacent_after(text, q, attrs_by_sent, sc, sents)
+        if a is None:
+            a = _adjacent_before(text, q, attrs_by_sent[so])
+        if a is None:
+            a = _same_sentence(q, attrs_by_sent[so] + (attrs_by_sent[sc] if sc != so else []))
+        if a is None and pi > 0 and not text[paras[pi].start:q.start - 1].strip() \
+                and paras[pi - 1].text.rstrip().endswith(":"):
+            # "The ministry said in a statement:" then the quotation as its own paragraph
+            intro = attrs_by_sent[sent_of(paras[pi - 1].end - 1)]
+            a = intro[-1] if intro else None
+        cont = None
+        if a is None and len(q.text.split()) >= MIN_CONTINUATION_WORDS:
+            cont = _continuation(text, q, pi, paras, prev, last_by_para)
+        if a is not None:
+            used.add(a.cue_start)
+            for sp, (name, _) in zip(a.speakers, a.names):
+                out.append(Quote(name, "direct", a.cue, q.text, a.via, q.start, q.end, sp.start, sp.end))
+            last_by_para[pi] = (a, -1, q)
+            prev = (pi, q.end, a, -1, q)
+        elif cont is not None:
+            for name in cont.names:
+                out.append(Quote(name[0], "direct", cont.cue, q.text, cont.via, q.start, q.end, None, None))
+            last_by_para[pi] = (cont, -1, q)
+            prev = (pi, q.end, cont, -1, q)
+    return out
+
+
+def _adjacent_after(text: str, q: QuotedSpan, attrs_by_sent: list[list[_Attr]], sc: int,
+                    sents: list[Span]) -> _Attr | None:
+    if not q.balanced:
+        return None
+    for si in (sc, sc + 1):
+        if si >= len(attrs_by_sent):
+            break
+        for a in attrs_by_sent[si]:
+            if a.frame_start <= q.end:
+                continue
+            gap = text[q.end + 1:a.frame_start]
+            if len(gap) <= 4 and not gap.strip(" \t,;:\u2013\u2014-"):
+                if si != sc and a.content is not None and not q.text.rstrip()[-1:] in ".!?":
+                    continue
+                return a
+    return None
+
+
+def _adjacent_before(text: str, q: QuotedSpan, attrs: list[_Attr]) -> _Attr | None:
+    best = None
+    for a in attrs:
+        if a.frame_end > q.start - 1:
+            continue
+        gap = text[a.frame_end:q.start - 1]
+        if len(gap) > 120 or _GAP_BAD.search(gap):
+            continue
+        g = gap.strip().lower()
+        if g == "" or g.endswith((":", ",", "that")):
+            best = a
+    return best
+
+
+def _same_sentence(q: QuotedSpan, attrs: list[_Attr]) -> _Attr | None:
+    before = [a for a in attrs if a.cue_start < q.start]
+    if before:
+        return before[-1]
+    after = [a for a in attrs if a.cue_start >= q.end]
+    return after[0] if after else None
+
+
+def _continuation(text: str, q: QuotedSpan, pi: int, paras: list[Span], prev, last_by_para) -> _Attr | None:
+    """The speaker of the quotation this one continues, if any.
+
+    Same paragraph: "“A,” Rubio added. “B.”". Next paragraph: the previous quotation was
+    left open (news style for multi-paragraph quotes), or introduced by a colon, or this
+    paragraph is nothing but the quotation.
+    """
+    if prev is None:
+        return None
+    ppi, pend, a, _, pspan = prev
+    if a is None:
+        return None
+    if ppi == pi:
+        return a if q.start - pend <= 200 else None
+    if ppi != pi - 1:
+        return None
+    para = paras[pi]
+    if text[para.start:q.start - 1].strip():
+        return None
+    if not pspan.balanced or text[paras[ppi].start:paras[ppi].end].rstrip().endswith(":"):
+        return a
+    covers = (q.end - q.start + 2) >= 0.8 * (para.end - para.start)
+    return a if covers else None

@@ -1,0 +1,484 @@
+"""Speaker noun phrases next to a cue verb, their normal form, and back-reference resolution.
+
+Pure token scanning (no parser): a subject is the run of name-like tokens right before a
+cue ("US Secretary of State Marco Rubio has said"), or right after it in inverted order
+("said Rubio"). Titles are stripped from person names, organisations keep their full
+phrase, and short mentions (surnames, pronouns, "the US official") resolve to a fuller
+name introduced elsewhere in the article. Every scan is bounded, so cost is linear.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+# Tokens: title abbreviations with their dot, words (internal apostrophes, hyphens and
+# dots as in U.S.), numbers, or a single punctuation mark.
+_TOKEN = re.compile(
+    r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Prof|Sgt|Capt|Maj|Adm|Amb|Rev|Pres)\.(?=\s)"
+    r"|[^\W\d_](?:[\w'\u2019\-\u0300-\u036f]|\.(?=\w))*"
+    r"|\d[\w.,]*"
+    r"|[^\w\s]"
+)
+
+PRONOUNS = frozenset("he she they it".split())
+PERSON_PRONOUNS = frozenset("he she".split())
+
+DETERMINERS = frozenset(
+    "the a an some several many most other two three four five six both its their his her these those "
+    "this another one".split()
+)
+# Lowercase words allowed inside a capitalised name ("Ministry of Defence", "Omar bin Laden").
+CONNECTORS = frozenset("of for and at in the de del da di dos das al el bin ibn van von der den la le du y".split())
+NAME_PARTICLES = frozenset("de del da di dos das al el bin ibn van von der den la le du y".split())
+
+# Heads of lowercase speaker phrases: people, groups, organisations, documents.
+PERSON_HEADS = frozenset(
+    "official minister secretary spokesman spokeswoman spokesperson diplomat president envoy ambassador senator "
+    "lawmaker politician leader chief commander general analyst expert professor researcher mayor governor premier "
+    "chancellor candidate lawyer economist officer director spokesperson owner resident worker farmer activist "
+    "source chairman chairwoman chair head deputy adviser advisor negotiator prosecutor judge investigator "
+    "scientist doctor witness manager founder executive representative correspondent observer".split()
+)
+GROUP_HEADS = frozenset(
+    "officials ministers diplomats governments countries ministries agencies companies nations states capitals "
+    "allies partners commentators journalists media  leaders analysts experts researchers economists residents workers farmers "
+    "activists sources observers critics authorities investigators scientists doctors witnesses lawmakers "
+    "politicians representatives prosecutors police militants rebels protesters protestors organizers organisers "
+    "owners managers executives people citizens voters members supporters opponents "
+    "ministry office agency commission department government administration council committee command staff "
+    "force forces army military navy bureau service embassy parliament court party campaign company firm "
+    "group union alliance coalition opposition headquarters spokesperson's report statement study survey "
+    "poll document documents letter memo".split()
+)
+LOWER_HEADS = PERSON_HEADS | GROUP_HEADS
+
+# Capitalised words that make a name an organisation (kept whole, titles not stripped).
+ORG_HEADS = frozenset(
+    "ministry office agency commission department government administration council committee command staff "
+    "force forces army navy bureau service embassy parliament court party university institute center centre "
+    "authority house bank fund association union alliance coalition organization organisation group company "
+    "corporation corp inc ltd network press times news post agency media federation league board headquarters "
+    "station guard guards police ministry's kremlin pentagon congress senate assembly duma cabinet "
+    "statistics exchange foundation council's".split()
+)
+
+# Words that introduce titles before a person's name; stripped from names.
+TITLE_WORDS = frozenset(
+    "mr. mrs. ms. dr. sen. rep. gov. gen. lt. col. prof. sgt. capt. maj. adm. amb. rev. pres. mr mrs ms dr "
+    "president vice prime minister secretary state foreign defence defense interior finance justice affairs "
+    "general senator representative rep governor mayor ambassador spokesman spokeswoman spokesperson chief "
+    "deputy director chairman chairwoman chair head leader commander colonel lieutenant major captain sergeant "
+    "admiral professor dr doctor judge justice king queen prince princess sheikh emir premier chancellor "
+    "envoy minister's secretary-general former acting interim executive ceo founder representative "
+    "lawmaker congressman congresswoman mp analyst economist researcher expert official spokesperson "
+    "pharmacist curator linguist farmer teacher student engineer nurse driver shopkeeper vendor resident "
+    "historian lawyer activist entrepreneur businessman businesswoman trader broker fisherman worker owner "
+    "physician surgeon scientist scholar writer author artist musician designer architect pilot soldier "
+    "veteran retiree pensioner mother father grandmother grandfather villager volunteer campaigner "
+    "press attorney counsel advisor adviser national security commissioner coordinator".split()
+)
+# Capitalised words that never start or belong to a speaker name (sentence openers, days...).
+CAP_STOP = frozenset(
+    "but and or so yet however meanwhile earlier later also still then now separately instead moreover "
+    "furthermore nevertheless indeed thus hence in on at by for from with after before when while since "
+    "if as although though because during until the a an this that these those there here it he she they we i "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december according even not no yes".split()
+)
+# A subject preceded by one of these sits in a subordinate or relative clause: narrative, not a report.
+SUBORDINATE = frozenset(
+    "after before when whenever since until till because if once unless "
+    "who which whom whose that whether where why how what than to".split()
+)
+# Words that end a backward scan (function words and auxiliaries).
+STOP_LOWER = frozenset(
+    "to from with by into over under about after before during than as like without within against between "
+    "through toward towards upon via but or nor so yet because while when if although though since until "
+    "unless whereas once that which who whom whose what where how why is are was were be been being has have "
+    "had do does did will would can could may might must shall should not him her them us me you it its "
+    "also then now later there here this these those said says".split()
+)
+# Skipped between the subject and its cue ("Rubio has repeatedly said", "Moscow and Washington both described").
+AUX = frozenset(
+    "has have had also later then previously earlier again reportedly both repeatedly once recently further "
+    "subsequently publicly separately privately would will could may might did does do is was were are be been "
+    "not never first himself herself themselves too often already long has since initially last now still "
+    "openly officially increasingly privately flatly strongly firmly sharply categorically".split()
+)
+_SPOKES = frozenset("spokesman spokeswoman spokesperson spokespeople representative".split())
+# Words before a subject that still leave it in a clause reporting to the reader.
+_CLAUSE_OK = frozenset("but so yet also then now later while whereas although though and which what".split())
+_ASIDE = frozenset("however meanwhile though too also instead moreover nonetheless nevertheless in turn".split())
+_ASIDE_LEAD = frozenset("quoted cited speaking writing according".split())
+_AGENT_PLURAL = re.compile(r"[a-z]{3,}(?:ers|ors|ists|ians|ants|ents)$")
+_TIME_SUB = frozenset("when where after before since once as".split())
+_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today".split())
+
+
+class Tok(NamedTuple):
+    """A token with absolute offsets (a tuple: cheap to make by the thousand)."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalpha()
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def tokens(text: str, start: int, end: int) -> list[Tok]:
+    """Tokens of ``text[start:end]`` with absolute offsets."""
+    return [Tok(*m.span(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def _possessive(t: Tok) -> bool:
+    return t.text.endswith(("'s", "\u2019s", "s'", "s\u2019"))
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A speaker phrase as found in the text, before normalisation."""
+
+    start: int
+    end: int
+    toks: tuple[Tok, ...]
+    boundary: str  # the token right before the phrase (lowercased), "" at the clause start
+
+
+def phrase_before(toks: list[Tok], allow_what: bool = False, allow_sub: bool = False) -> Phrase | None:
+    """The subject phrase ending at the end of ``toks`` (the tokens before a cue), or None.
+
+    None as well when the phrase sits in a subordinate or relative clause ("after X urged").
+    """
+    j = len(toks) - 1
+    # skip auxiliaries, adverbs and day names between subject and cue
+    steps = 0
+    while j >= 0 and steps < 4 and (toks[j].low in AUX or toks[j].low in _DAYS or
+                                    (toks[j].low == "on" and j + 1 < len(toks) and toks[j + 1].low in _DAYS)):
+        j -= 1
+        steps += 1
+    # an appositive or relative clause between commas: "Rubio, who led the delegation, said"
+    for _ in range(2):  # up to two asides: "Marley Anderson, 21, a junior from Las Vegas, said"
+        if not (j >= 0 and toks[j].text == ","):
+            break
+        k = j - 1
+        while k >= 0 and j - k < 25 and toks[k].text not in ",;:\u201c\u201d\"":
+            k -= 1
+        inner = toks[k + 1:j]
+        if k >= 1 and toks[k].text == "," and inner and all(t.is_cap or t.low in CONNECTORS for t in inner) \
+                and inner[-1].is_cap and toks[k - 1].is_word and not toks[k - 1].is_cap:
+            # "Peru's deputy minister, Luis Ernesto Paredes, said": the name between the commas speaks
+            return Phrase(inner[0].start, inner[-1].end, tuple(inner), ",")
+        if k >= 1 and toks[k].text == "," and inner and (inner[0].low in ("who", "which", "a", "an", "the")
+                                                         or inner[0].is_cap or inner[0].low in _ASIDE_LEAD
+                                                         or inner[0].text[:1].isdigit()
+                                                         or inner[0].low in TITLE_WORDS or inner[0].low in LOWER_HEADS
+                                                         or all(t.low in _ASIDE for t in inner)):
+            j = k - 1
+        else:
+            return None
+    if j >= 0 and toks[j].text == ",":
+        return None
+    if j < 0:
+        return None
+    # "Researchers who track the channel say": the subject before a short relative clause
+    for w in range(j, max(-1, j - 12), -1):
+        if not toks[w].is_word:
+            break
+        if toks[w].low in ("who", "that") and w > 0 and w < j:
+            inner = phrase_before(toks[:w], allow_what, allow_sub)
+            if inner is not None and inner.toks[-1].low not in PRONOUNS:
+                return inner
+            break
+    head = toks[j]
+    if head.low in PRONOUNS:
+        return _with_boundary(toks, j, j, allow_what, allow_sub)
+    if not head.is_word or _possessive(head):
+        return None
+    lower_head = not head.is_cap
+    if lower_head and head.low not in LOWER_HEADS and not _AGENT_PLURAL.match(head.low):
+        return None
+    if head.is_cap and head.low in CAP_STOP:
+        return None
+    k = j
+    p = j - 1
+    lowers = 0
+    while p >= 0 and j - p < 14:
+        t = toks[p]
+        lo = t.low
+        if not t.is_word:
+            break
+        if t.is_cap:
+            if lo in CAP_STOP:
+                if lo in ("the", "a", "an"):
+                    k = p
+                    p -= 1
+                break
+            k = p
+        elif lo == "the" and p > 0 and toks[p - 1].low in ("of", "for", "at", "in", "and"):
+            pass  # "General Staff of the Armed Forces"
+        elif lo in DETERMINERS:
+            k = p
+            p -= 1
+            break
+        elif lo in CONNECTORS:
+            pass
+        elif lo in STOP_LOWER or lo in SUBORDINATE:
+            break
+        elif lo in TITLE_WORDS or lo in LOWER_HEADS or lo.startswith(("then-", "ex-", "former")):
+            k = p
+        elif lower_head and lowers < 4 and lo.isalpha():
+            lowers += 1
+            k = p
+        elif lo.startswith(("then-", "ex-")):
+            k = p
+        else:
+            break
+        p -= 1
+    return _with_boundary(toks, k, j, allow_what, allow_sub)
+
+
+def _with_boundary(toks: list[Tok], k: int, j: int, allow_what: bool, allow_sub: bool = False) -> Phrase | None:
+    # leading connectors are not part of the phrase
+    while k < j and toks[k].low in CONNECTORS and toks[k].low not in ("the",):
+        k += 1
+    boundary = toks[k - 1].low if k > 0 else ""
+    if allow_sub and boundary in _TIME_SUB:
+        pass  # "when she said, “...”": plain speech, reported even inside a time clause
+    elif boundary in SUBORDINATE and not (allow_what and boundary == "what"):
+        return None
+    elif boundary in STOP_LOWER and boundary not in _CLAUSE_OK and not (allow_what and boundary == "what"):
+        return None
+    return Phrase(toks[k].start, toks[j].end, tuple(toks[k:j + 1]), boundary)
+
+
+def phrase_after(toks: list[Tok]) -> Phrase | None:
+    """The speaker phrase starting at ``toks[0]`` (inverted order: "said Rubio", "according to X")."""
+    i = 0
+    n = min(len(toks), 16)
+    while i < n and toks[i].low in DETERMINERS:
+        i += 1
+    start = i
+    last_good = -1
+    while i < n:
+        t = toks[i]
+        lo = t.low
+        if not t.is_word:
+            break
+        if t.is_cap:
+            if lo in CAP_STOP and i > start:
+                break
+            last_good = i
+        elif lo in LOWER_HEADS or lo in TITLE_WORDS or _AGENT_PLURAL.match(lo):
+            last_good = i
+        elif lo in CONNECTORS:
+            caps = [x for x in toks[start:i] if x.is_cap]
+            if lo in ("of", "at", "in", "from") and len(caps) >= 2 and not any(x.low in ORG_HEADS for x in caps) \
+                    and toks[i - 1].is_cap:
+                break  # "Sunita Rao of Mumbai"
+        elif lo in STOP_LOWER or lo in SUBORDINATE or lo in AUX or lo in _DAYS:
+            break
+        elif i - start < 4 and re.sub(r"['\u2019\-]", "", lo).isalpha() and not lo.endswith("ly"):
+            pass  # a modifier, valid only if a head follows
+        else:
+            break
+        i += 1
+    if last_good < start:
+        return None
+    first = 0 if start > 0 and toks[0].low in ("the", "a", "an") else start
+    return Phrase(toks[first].start, toks[last_good].end, tuple(toks[first:last_good + 1]), "")
+
+
+# Normal form --------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Speaker:
+    """A normalised speaker: the name to show, the mention span, what kind of thing it is."""
+
+    name: str
+    start: int
+    end: int
+    kind: str  # person | org | group | pronoun | role (a definite singular role: "the US official")
+    title: str = ""  # lowercased title words that preceded a person's name
+
+
+def _join(text: str, toks: tuple[Tok, ...] | list[Tok]) -> str:
+    return text[toks[0].start:toks[-1].end]
+
+
+def normalise(text: str, ph: Phrase) -> list[Speaker]:
+    """Speakers named by a phrase; coordinated proper names split ("Moscow and Washington")."""
+    toks = list(ph.toks)
+    while toks and toks[0].low in ("the", "a", "an"):
+        toks = toks[1:]
+    if not toks:
+        return []
+    head = toks[-1]
+    if len(toks) == 1 and head.low in PRONOUNS:
+        return [Speaker(head.text, head.start, head.end, "pronoun")]
+    # coordination of proper names: "Moscow and Washington"
+    ands = [i for i, t in enumerate(toks) if t.low == "and"]
+    if ands and all(t.is_cap for t in toks if t.low != "and") and not any(t.low in ORG_HEADS for t in toks):
+        parts, cur = [], []
+        for t in toks:
+            if t.low == "and":
+                parts.append(cur)
+                cur = []
+            else:
+                cur.append(t)
+        parts.append(cur)
+        out: list[Speaker] = []
+        for p in parts:
+            if p:
+                out.extend(normalise(text, Phrase(p[0].start, p[-1].end, tuple(p), ph.boundary)))
+        return out
+    if head.low in _SPOKES and len(toks) > 1 and toks[-2].is_cap:
+        # "UK Foreign Office spokesperson": the office speaks
+        return normalise(text, Phrase(toks[0].start, toks[-2].end, tuple(toks[:-1]), ph.boundary))
+    for i, t in enumerate(toks[:-1]):
+        if t.low in _SPOKES and toks[i + 1].low in ("for", "of") and i + 2 < len(toks):
+            rest = toks[i + 2:]
+            return normalise(text, Phrase(rest[0].start, rest[-1].end, tuple(rest), ph.boundary))
+    if not head.is_cap:
+        name = _join(text, toks)
+        definite = ph.toks[0].low == "the"
+        role = head.low in PERSON_HEADS or (head.low not in GROUP_HEADS and any(t.low in PERSON_HEADS for t in toks[:-1]))
+        if definite and role and head.low not in ("source", "sources"):
+            kind = "role"
+        elif definite and len(toks) <= 2 and head.low in GROUP_HEADS:
+            kind = "backref"  # "the ministry said": the ministry named before
+        else:
+            kind = "group"
+        return [Speaker(name, toks[0].start, head.end, kind)]
+    # trailing capitalised run (with name particles), e.g. "Kremlin spokesman Dmitry Peskov" -> Dmitry Peskov
+    r = len(toks) - 1
+    while r > 0 and (toks[r - 1].is_cap or toks[r - 1].low in CONNECTORS or _possessive(toks[r - 1])):
+        r -= 1
+    run = toks[r:]
+    while run and run[0].low in CONNECTORS:
+        run = run[1:]
+    if not run:
+        return []
+    for i, t in enumerate(run):
+        if t.low in ("of", "at") and i >= 2:
+            person = [x for x in run[:i] if x.low not in TITLE_WORDS]
+            if len(person) >= 2 and not any(x.low in ORG_HEADS or _possessive(x) for x in run[:i]):
+                run = run[:i]  # "Tetiana Koval of Humboldt University"
+            break
+    if any(t.low.rstrip("'\u2019s") in ORG_HEADS or t.low in ORG_HEADS for t in run) or any(_possessive(t) for t in run):
+        # organisations keep lowercase modifiers before them only when possessive-led ("Russia's defence ministry")
+        return [Speaker(_join(text, run), run[0].start, run[-1].end, "org")]
+    # person or place: strip titles up to the last title word
+    last_title = -1
+    for i, t in enumerate(run):
+        lo = t.low
+        if lo in TITLE_WORDS or lo.startswith(("then-", "ex-")) or (t.text.isupper() and len(t.text) <= 4 and i < len(run) - 1):
+            last_title = i
+    name_toks = run[last_title + 1:] if last_title + 1 < len(run) else run
+    title = " ".join(t.low for t in toks[: len(toks) - len(name_toks)])
+    if name_toks is run and last_title == len(run) - 1 and len(run) > 1:
+        return [Speaker(_join(text, run), run[0].start, run[-1].end, "org")]
+    kind = "person" if len(name_toks) >= 2 else "name"
+    return [Speaker(_join(text, name_toks), name_toks[0].start, name_toks[-1].end, kind, title)]
+
+
+# Name index and resolution -------------------------------------------------------------------------
+
+_UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f\u0400-\u042f"
+_W = "\\w'\u2019\\-\u0300-\u036f"
+_CAPRUN = re.compile(
+    rf"(?<![\w'\u2019])[{_UP}][{_W}]*"
+    rf"(?:[ \t]+(?:(?:de|da|del|der|van|von|bin|al|la|le|dos|ibn)[ \t]+)?[{_UP}][{_W}]*){{1,5}}"
+)
+
+
+@dataclass
+class NameIndex:
+    """Full person names in the article by last word, for surname and title look-ups."""
+
+    by_last: dict[str, list[tuple[int, str, str]]]  # last word -> [(position, full name, title)]
+    by_any: dict[str, list[tuple[int, str, str]]]  # other words of the name -> same
+    ordered: list[tuple[int, str, str]] | None = None  # every entry by position
+    title_sets: list[frozenset[str]] | None = None  # title words of ``ordered``, same order
+
+    @classmethod
+    def build(cls, text: str) -> "NameIndex":
+        by_last: dict[str, list[tuple[int, str, str]]] = {}
+        by_any: dict[str, list[tuple[int, str, str]]] = {}
+        for m in _CAPRUN.finditer(text):
+            words = m.group().split()
+            offs = [m.start() + o.start() for o in re.finditer(r"\S+", m.group())]
+            while words and words[0].lower() in CAP_STOP:
+                words, offs = words[1:], offs[1:]
+            if len(words) < 2 or any(w.lower() in ORG_HEADS for w in words):
+                continue
+            last_title = -1
+            for i, w in enumerate(words):
+                if w.lower() in TITLE_WORDS or (w.isupper() and len(w) <= 4):
+                    last_title = i
+            name = words[last_title + 1:]
+            if name:
+                name[-1] = _POSS.sub("", name[-1])
+            if len(name) < 2 or any(_POSS.search(w) for w in name[:-1]):
+                continue
+            title = " ".join(w.lower() for w in words[:last_title + 1])
+            pre = text[max(0, m.start() - 60):m.start()].lower().split()
+            if pre:
+                title = " ".join(pre[-4:]) + " " + title
+            by_last.setdefault(name[-1], []).append((offs[last_title + 1], " ".join(name), title))
+            for w in name[:-1]:  # family name first (Chen Xiangmin) or in the middle (Cabrera Ruiz)
+                by_any.setdefault(w, []).append((offs[last_title + 1], " ".join(name), title))
+        return cls(by_last, by_any)
+
+    def full_name(self, surname: str, pos: int) -> str | None:
+        """The nearest full name ending in ``surname`` before ``pos``, else the first after."""
+        cands = self.by_last.get(surname) or self.by_any.get(surname)
+        if not cands:
+            return None
+        i = bisect.bisect_left(cands, (pos,))
+        if i > 0:
+            return cands[i - 1][1]
+        return cands[0][1]
+
+    def _ordered(self) -> list[tuple[int, str, str]]:
+        if self.ordered is None:
+            self.ordered = sorted(x for cands in self.by_last.values() for x in cands)
+        return self.ordered
+
+    def nearest_before(self, pos: int, window: int = 1500) -> str | None:
+        """The closest full person name before ``pos`` (for a pronoun with no earlier speaker)."""
+        ordered = self._ordered()
+        i = bisect.bisect_left(ordered, (pos,))
+        if i > 0 and ordered[i - 1][0] >= pos - window:
+            return ordered[i - 1][1]
+        return None
+
+    def by_title(self, role_words: list[str], pos: int, reach: int = 40) -> str | None:
+        """A person whose title contains all ``role_words``: nearest before ``pos``, else after
+        (looking at most ``reach`` names each way, so long texts stay linear)."""
+        ordered = self._ordered()
+        i = bisect.bisect_left(ordered, (pos,))
+        if self.title_sets is None:
+            self.title_sets = [frozenset(t.split()) for _, _, t in ordered]
+        want = set(role_words)
+        for k in range(i - 1, max(-1, i - 1 - reach), -1):
+            if want <= self.title_sets[k]:
+                return ordered[k][1]
+        for k in range(i, min(len(ordered), i + reach)):
+            if want <= self.title_sets[k]:
+                return ordered[k][1]
+        return None
+
+
+_POSS = re.compile(r"['\u2019]s?$")
