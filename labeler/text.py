@@ -82,7 +82,7 @@ def _sentences_cached(text: str) -> tuple[Span, ...]:
     for para in paragraphs(text):
         pos = para.start
         for m in _SENT_END.finditer(para.text):
-            if m.group(1)[0] == "." and _is_abbreviation(para.text[: m.start()]):
+            if m.group(1)[0] == "." and _is_abbreviation(para.text[max(0, m.start() - 40) : m.start()]):
                 continue
             end = para.start + m.end()
             _add_stripped(text, pos, end, out)

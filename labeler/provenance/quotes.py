@@ -24,7 +24,6 @@ from ..text import DOUBLE_QUOTES, QuotedSpan, Span, paragraphs, quoted_spans, se
 from .speakers import (
     CAP_STOP,
     NameIndex,
-    Phrase,
     Speaker,
     normalise,
     phrase_after,
@@ -324,8 +323,7 @@ def _attr_at(text: str, sent: Span, si: int, cs: int, ce: int, cue: str, kind: s
         if obj is not None:
             pos = frame_end = obj.end
     forward, adverbial = _forward(text, pos, sent.end)
-    final = inverted or ph.boundary in _CLOSERS or (
-        ph.boundary in ("", "which", "what") and not forward)
+    final = inverted or ph.boundary in _CLOSERS or not forward
     backward = None
     if final:
         cut = text.rfind(",", sent.start, frame_start)
@@ -372,7 +370,7 @@ def _subject(text: str, sent: Span) -> list[Speaker]:
     return sp
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=4)  # several cues in one sentence share the scan
 def _via_matches(text: str, start: int, end: int) -> tuple[re.Match, ...]:
     return tuple(lexicon().via_re.finditer(text, start, end))
 
@@ -442,6 +440,8 @@ def _resolve(attrs: list[_Attr], index: _LazyIndex) -> None:
                 full = index.ix.full_name(sp.name, sp.start)
                 if full:
                     name, person = full, True
+            elif sp.kind == "role" and low.split()[-1] in _SPOKES and _spokes_for(index.text, sp.start):
+                name = _spokes_for(index.text, sp.start)  # "the spokesman", introduced as "a spokesman for X"
             elif sp.kind == "role":
                 roles = [w for w in low.replace("'s", "").split() if w not in ("the", "a", "an")]
                 full = index.ix.by_title(roles, sp.start) if len(roles) > 1 else None
@@ -464,6 +464,19 @@ def _resolve(attrs: list[_Attr], index: _LazyIndex) -> None:
                 others.append(name)
             names.append((name, person))
         a.names = names
+
+
+_SPOKES = frozenset("spokesman spokeswoman spokesperson".split())
+_SPOKES_FOR = re.compile(
+    r"spokes(?:man|woman|person) (?:for|of) (?:the )?((?:[A-Z][\w'\u2019\-]*)(?: (?:of |for |the |and )*[A-Z][\w'\u2019\-]*)*)")
+
+
+def _spokes_for(text: str, pos: int) -> str | None:
+    """The organisation of the last "spokesman for X" within a few paragraphs before ``pos``."""
+    found = None
+    for m in _SPOKES_FOR.finditer(text, max(0, pos - 3000), pos):
+        found = m.group(1)
+    return found
 
 
 def _strip_det(name: str) -> str:
