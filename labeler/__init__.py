@@ -15,7 +15,7 @@ from __future__ import annotations
 from .errors import InputError, LabelerError, ModelError
 from .schema import SCHEMA, Analysis
 
-__all__ = ["analyze", "load_model", "score_frame", "train", "evaluate", "Analysis", "SCHEMA",
+__all__ = ["analyze", "load_model", "score_frame", "score_file", "train", "evaluate", "Analysis", "SCHEMA",
            "InputError", "LabelerError", "ModelError"]
 __version__ = "0.1.0"
 
@@ -23,6 +23,7 @@ _LAZY = {
     "analyze": ("api", "analyze"),
     "load_model": ("api", "load_model"),
     "score_frame": ("batch", "score_frame"),
+    "score_file": ("batch", "score_file"),
     "train": ("model", "train"),
     "evaluate": ("model", "evaluate"),
 }

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -56,12 +55,15 @@ def check_text(text: object, *, where: str = "text", max_chars: int = MAX_CHARS)
     return text
 
 
+# control characters other than whitespace, surrogates, private use, and the replacement character
+_BINARY_CHARS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufffd]")
+
+
 def _looks_binary(text: str) -> bool:
     sample = text[:20000]
     if "\x00" in sample:
         return True
-    bad = sum(1 for ch in sample if unicodedata.category(ch) in ("Cc", "Cs", "Co") and ch not in "\n\r\t\f\v")
-    bad += sample.count("\ufffd")
+    bad = len(_BINARY_CHARS.findall(sample))
     return bad > max(8, len(sample) // 50)
 
 

@@ -1,0 +1,66 @@
+"""``labeler score``: the arguments and the thin call into ``score_file``."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..errors import InputError, LabelerError, ModelError
+
+EXIT_OK, EXIT_INPUT, EXIT_MODEL = 0, 3, 4
+
+
+def add_score_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("inputs", nargs="+", metavar="INPUT",
+                        help="CSV/TSV/JSONL/Parquet files (.gz allowed), globs ('corpus/*.parquet') or folders")
+    parser.add_argument("-o", "--output", required=True,
+                        help="output file (format from its extension) or folder ending in /")
+    parser.add_argument("--format", dest="fmt", help="input format when the extension does not say: "
+                        "csv, csv.gz, tsv, jsonl, jsonl.gz, parquet")
+    parser.add_argument("--output-format", dest="out_fmt", help="output format (default: from -o's extension)")
+    for role, what in (("text", "article text"), ("url", "article URL"), ("title", "headline"),
+                       ("id", "row identifier"), ("html", "page HTML")):
+        parser.add_argument(f"--{role}-col", dest=f"{role}_col", metavar="NAME",
+                            help=f"column with the {what} (default: detected from common names)")
+    parser.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (local) or workers "
+                        "of the local Dask cluster (default 1)")
+    parser.add_argument("--engine", choices=("local", "dask"), default="local")
+    parser.add_argument("--scheduler", help="Dask scheduler address, e.g. tcp://HOST:8786 "
+                        "(default: start a local cluster)")
+    parser.add_argument("--resume", action="store_true",
+                        help="continue a killed run from its last finished chunk")
+    parser.add_argument("--chunk-rows", type=int, default=1000, help="rows per chunk (default 1000)")
+    parser.add_argument("--encoding", help="input text encoding (default UTF-8; e.g. latin-1, cp1252)")
+    parser.add_argument("--model", help="model directory or file (default: the shipped model; 'rules' for rule scores)")
+    parser.add_argument("--trust-model", action="store_true",
+                        help="load a user model even if it holds types outside the safe list")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
+
+
+def run_score(args: argparse.Namespace) -> int:
+    """Run ``labeler score``; the summary goes to stderr. 0 when the run completed (row errors included)."""
+    from .run import score_file
+
+    try:
+        model = None
+        if getattr(args, "model", None):
+            from ..api import load_model
+
+            model = load_model(args.model, trusted=True) if getattr(args, "trust_model", False) else load_model(args.model)
+        summary = score_file(args.inputs, args.output, fmt=args.fmt, out_fmt=args.out_fmt, text_col=args.text_col,
+                             url_col=args.url_col, title_col=args.title_col, id_col=args.id_col,
+                             html_col=args.html_col, jobs=args.jobs, engine=args.engine, scheduler=args.scheduler,
+                             resume=args.resume, quiet=args.quiet, chunk_rows=args.chunk_rows, model=model,
+                             encoding=args.encoding)
+    except ModelError as e:
+        print(f"labeler: model error: {e}", file=sys.stderr)
+        return EXIT_MODEL
+    except (InputError, LabelerError) as e:
+        print(f"labeler: {e}", file=sys.stderr)
+        return EXIT_INPUT
+    if not args.quiet:
+        print(f"labeler: {summary.describe()}", file=sys.stderr)
+        for line in summary.malformed_lines[:20]:
+            print(f"labeler: malformed: {line}", file=sys.stderr)
+        if summary.malformed > 20:
+            print(f"labeler: ... and {summary.malformed - 20} more malformed lines", file=sys.stderr)
+    return EXIT_OK
