@@ -52,13 +52,18 @@ def _is_abbreviation(before: str) -> bool:
 
 def paragraphs(text: str) -> list[Span]:
     """Non-empty paragraphs (blank-line or line separated), with offsets."""
+    return list(_paragraphs_cached(text))
+
+
+@lru_cache(maxsize=64)
+def _paragraphs_cached(text: str) -> tuple[Span, ...]:
     out: list[Span] = []
     pos = 0
     for m in re.finditer(r"\n+", text):
         _add_stripped(text, pos, m.start(), out)
         pos = m.end()
     _add_stripped(text, pos, len(text), out)
-    return out
+    return tuple(out)
 
 
 def _add_stripped(text: str, start: int, end: int, out: list[Span]) -> None:
@@ -79,7 +84,7 @@ def sentences(text: str) -> list[Span]:
 @lru_cache(maxsize=64)
 def _sentences_cached(text: str) -> tuple[Span, ...]:
     out: list[Span] = []
-    for para in paragraphs(text):
+    for para in _paragraphs_cached(text):
         pos = para.start
         for m in _SENT_END.finditer(para.text):
             if m.group(1)[0] == "." and _is_abbreviation(para.text[max(0, m.start() - 40) : m.start()]):

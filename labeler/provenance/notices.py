@@ -155,14 +155,32 @@ _UNKNOWN_NAME = re.compile(
 )
 
 
+# Words without which no republication notice can match: lines lacking all of them are
+# not scanned (keeps the unknown-outlet pass off the per-article hot path).
+_NOTICE_TRIGGER = re.compile(
+    r"originally|first\s+(?:published|appeared|posted|ran|printed|aired)|publish|reprint|repost|re-post|syndicat|"
+    r"reproduc|shared|translated|adapted|partnership|collaboration|cooperation|agreement|provided|supplied|"
+    r"contributed|sourced|source|quelle|fuente|\bvia\b|courtesy|h/t|hat\s+tip|original|full\s+(?:article|story)",
+    re.IGNORECASE,
+)
+_UNKNOWN_NAME_STOP = frozenset("English Russian Chinese Arabic Persian French Spanish German Turkish Ukrainian "
+                               "Korean Vietnamese Japanese Portuguese This The It He She They We".split())
+
+
 def _unknown_outlet_notices(text: str, registry: Registry, known_starts: set[int]) -> list[Notice]:
     """Republication notices naming an outlet the registry lacks: origin with unknown affiliation."""
     out: list[Notice] = []
+    lines: dict[int, int] = {}
+    for tm in _NOTICE_TRIGGER.finditer(text):
+        ls, le = _line_bounds(text, tm.start(), tm.end())
+        lines[ls] = le
+    if not lines:
+        return out
     for p in load_patterns():
         if p.family != "notice" or p.before is None:
             continue
         scan = _scanner(p.id, p.before.pattern, p.before.flags)
-        for bm in scan.finditer(text):
+        for bm in (m for ls, le in lines.items() for m in scan.finditer(text, ls, le)):
             pos = bm.end()
             if pos in known_starts:
                 continue
@@ -170,7 +188,7 @@ def _unknown_outlet_notices(text: str, registry: Registry, known_starts: set[int
             if not nm:
                 continue
             name = nm.group("name").rstrip(".")
-            if len(name) < 2:
+            if len(name) < 2 or name in _UNKNOWN_NAME_STOP:
                 continue
             ls, le = _line_bounds(text, bm.start(), nm.end())
             if p.after and not p.after.match(text, nm.start() + len(name), le):
