@@ -119,3 +119,20 @@ def test_every_pattern_fires_on_its_own_example(pattern, reg):
     if pattern.after is not None and pattern.after.pattern.endswith("$"):
         text = f"Officials met on Tuesday.\n\n{pattern.example}"
     assert pattern.id in {n.pattern for n in find_notices(text, reg)}
+
+
+@pytest.mark.parametrize("opening, outlet", [
+    ("MINSK, (BelTA) - The president said", "Belta"),
+    ("SEOUL, Jan 5 (Yonhap) -- Officials said", "Yonhap"),
+])
+def test_datelines_with_or_without_a_date(opening, outlet, reg):
+    text = f"Headline\n\n{opening} on Friday that talks would go on."
+    names = [n.name for n in find_notices(text, reg) if n.family == "dateline"]
+    assert names == [reg.get(outlet).name]
+
+
+@pytest.mark.parametrize("byline", ["By Tomás Ledesma, Associated Press", "By JOHN DOE Associated Press",
+                                    "By Ana-María O'Neill, The Associated Press"])
+def test_bylines_with_accented_and_hyphenated_names(byline, reg):
+    text = f"Headline\n\n{byline}\n\nThe mine reopened on Monday, officials said."
+    assert ("AP", "credit", "credit") in roles(text, reg)
