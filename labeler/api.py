@@ -34,7 +34,7 @@ class RuleScorer:
         return "RuleScorer()"
 
 
-def load_model(path: str | os.PathLike | None = None, *, trusted: bool = False) -> Scorer:
+def load_model(path: str | os.PathLike | None = None, *, trusted: bool | list[str] = False) -> Scorer:
     """The shipped default model (``path=None``), or a model directory/file a user gives.
 
     Without a shipped model the rule scorer is used. A user file is never unpickled: see

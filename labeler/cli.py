@@ -32,7 +32,9 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--html", action="store_true", help="treat the input as HTML even without an .html suffix")
     a.add_argument("--encoding", help="text encoding of the file (default: UTF-8, else detected)")
     a.add_argument("--model", help="model directory or file (default: the shipped model; 'rules' for rule scores)")
-    a.add_argument("--trust-model", action="store_true", help="load a user model even if it holds types outside the safe list")
+    a.add_argument("--trust-model", action="store_true", help="accept a model file as it is, checksum and all types (only files you made)")
+    a.add_argument("--trust-type", action="append", default=[], metavar="NAME",
+                   help="accept one type a model file asks for, after inspecting it (repeatable)")
     a.add_argument("--registry", help="extra outlet registry CSV merged over the built-in one")
     a.add_argument("--compact", action="store_true", help="one-line JSON")
 
@@ -125,11 +127,18 @@ def _analyze(args: argparse.Namespace) -> int:
             html = content
         else:
             text = art.check_text(content, where="standard input" if args.path == "-" else args.path)
-    model = load_model(args.model, trusted=args.trust_model) if args.model else None
+    model = load_model(args.model, trusted=trust_of(args)) if args.model else None
     analysis = analyze(text, url=url, title=args.title, html=html, model=model, registry=registry)
     json.dump(analysis.to_dict(), sys.stdout, ensure_ascii=False, indent=None if args.compact else 2)
     sys.stdout.write("\n")
     return EXIT_OK
+
+
+def trust_of(args: argparse.Namespace) -> bool | list[str]:
+    """--trust-model accepts the whole file; --trust-type NAME accepts named types only."""
+    if getattr(args, "trust_model", False):
+        return True
+    return list(getattr(args, "trust_type", None) or []) or False
 
 
 def _registry(args: argparse.Namespace) -> int:

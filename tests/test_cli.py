@@ -110,3 +110,21 @@ def test_registry_import_with_an_unknown_format_is_a_usage_error(capsys, tmp_pat
     with pytest.raises(SystemExit) as e:
         main(["registry", "import", "--format", "nope", str(tmp_path)])
     assert e.value.code == 2
+
+
+def test_a_tampered_model_file_is_refused_with_how_to_trust_it(capsys, tmp_path):
+    import shutil
+    from importlib.resources import files
+
+    src = files("labeler.models").joinpath("default")
+    if not src.joinpath("model.skops").is_file():
+        pytest.skip("no shipped default model")
+    dst = tmp_path / "m"
+    shutil.copytree(str(src), dst)
+    with open(dst / "model.skops", "ab") as f:
+        f.write(b"\0")
+    art = tmp_path / "a.txt"
+    art.write_text("Officials met on Tuesday, the ministry said.", encoding="utf-8")
+    code, out, err = run(capsys, "analyze", str(art), "--model", str(dst))
+    assert code == 4 and out == ""
+    assert "SHA-256" in err and "--trust-model" in err

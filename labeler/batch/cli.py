@@ -32,7 +32,9 @@ def add_score_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--encoding", help="input text encoding (default UTF-8; e.g. latin-1, cp1252)")
     parser.add_argument("--model", help="model directory or file (default: the shipped model; 'rules' for rule scores)")
     parser.add_argument("--trust-model", action="store_true",
-                        help="load a user model even if it holds types outside the safe list")
+                        help="accept a model file as it is, checksum and all types (only files you made)")
+    parser.add_argument("--trust-type", action="append", default=[], metavar="NAME",
+                        help="accept one type a model file asks for, after inspecting it (repeatable)")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
 
 
@@ -45,7 +47,8 @@ def run_score(args: argparse.Namespace) -> int:
         if getattr(args, "model", None):
             from ..api import load_model
 
-            model = load_model(args.model, trusted=True) if getattr(args, "trust_model", False) else load_model(args.model)
+            from ..cli import trust_of
+            model = load_model(args.model, trusted=trust_of(args))
         summary = score_file(args.inputs, args.output, fmt=args.fmt, out_fmt=args.out_fmt, text_col=args.text_col,
                              url_col=args.url_col, title_col=args.title_col, id_col=args.id_col,
                              html_col=args.html_col, jobs=args.jobs, engine=args.engine, scheduler=args.scheduler,

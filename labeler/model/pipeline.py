@@ -1,0 +1,134 @@
+"""The trained model: one calibrated, explainable head per score, plus the sentence model.
+
+A head sees three blocks of features for an article: the cues of its rule analysis
+(``features.CueFeaturizer``), a summary of the sentence model over the article (share of
+loaded sentences, strongest sentence), and hashed word n-grams of the text. One
+``CalibratedLinearClassifier`` weighs them, so every score splits into per-feature
+contributions (``explain.py``).
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
+
+from ..schema import Analysis, LoadedTerm, Scores
+from ..text import sentences
+from .features import CueFeaturizer
+from .linear import CalibratedLinearClassifier
+from .sentence import LoadedSentenceModel
+from .text_features import text_vectorizer
+
+SCORES = ("state_media", "loaded_language", "omitted_counterclaims")
+SENTENCE_NAMES = ("model: share of sentences with loaded language", "model: most loaded sentence",
+                  "model: loaded words found")
+MAX_SENTENCES = 400  # a 10 MB text is scored on its first sentences, with a warning upstream
+
+
+def sentence_summary(model: LoadedSentenceModel | None, text: str) -> tuple[np.ndarray, list, np.ndarray]:
+    """(summary features, sentence spans, sentence probabilities) of one article."""
+    spans = [s for s in sentences(text) if s.text.strip()][:MAX_SENTENCES] if text else []
+    if model is None or not spans:
+        return np.zeros(3), spans, np.zeros(len(spans))
+    p = model.predict_proba([s.text for s in spans])
+    over = p >= model.threshold_
+    return np.array([over.mean(), float(p.max()), np.log1p(over.sum())]), spans, p
+
+
+class ScoreHead:
+    """One score: the feature blocks it uses and its calibrated linear classifier."""
+
+    def __init__(self, name: str, *, use_cues: bool = True, use_text: bool = True, use_sentences: bool = True,
+                 n_text_features: int = 2**18, char: bool = False, C: float = 1.0, random_state: int = 0):
+        self.name = name
+        self.char = char
+        self.use_cues = use_cues
+        self.use_text = use_text
+        self.use_sentences = use_sentences
+        self.n_text_features = n_text_features
+        self.C = C
+        self.random_state = random_state
+
+    def _matrix(self, analyses: Sequence, texts: Sequence[str], summaries: np.ndarray, fit: bool = False):
+        blocks, names = [], []
+        if self.use_cues:
+            if fit:
+                self.cues_ = CueFeaturizer().fit(analyses)
+            blocks.append(self.cues_.transform(analyses))
+            names += list(self.cues_.get_feature_names_out())
+        if self.use_sentences:
+            blocks.append(sp.csr_matrix(summaries))
+            names += list(SENTENCE_NAMES)
+        if self.use_text:
+            if fit:
+                self.text_ = text_vectorizer(self.n_text_features, char=self.char).fit(texts)
+            blocks.append(self.text_.transform(texts))
+        return sp.hstack(blocks).tocsr(), names
+
+    def fit(self, analyses: Sequence, texts: Sequence[str], y: Sequence[int], summaries: np.ndarray,
+            groups: Sequence | None = None) -> ScoreHead:
+        X, names = self._matrix(analyses, texts, summaries, fit=True)
+        self.feature_names_ = names
+        self.clf_ = CalibratedLinearClassifier(C=self.C, class_weight="balanced", cv=3,
+                                               random_state=self.random_state).fit(X, np.asarray(y), groups=groups)
+        return self
+
+    def transform(self, analyses: Sequence, texts: Sequence[str], summaries: np.ndarray):
+        return self._matrix(analyses, texts, summaries)[0]
+
+    def predict_proba(self, analyses: Sequence, texts: Sequence[str], summaries: np.ndarray) -> np.ndarray:
+        return self.clf_.predict_proba(self.transform(analyses, texts, summaries))[:, 1]
+
+
+class LabelerModel:
+    """What ``labeler.analyze`` uses on top of the rules: scores, explanations, extra terms."""
+
+    def __init__(self, name: str = "labeler-default", version: str = "0", *, heads: dict[str, ScoreHead] | None = None,
+                 sentence_model: LoadedSentenceModel | None = None, term_threshold: float = 0.5,
+                 info: dict[str, Any] | None = None):
+        self.name = name
+        self.version = version
+        self.heads = dict(heads or {})
+        self.sentence_model = sentence_model
+        self.term_threshold = term_threshold
+        self.info = dict(info or {})
+
+    def __repr__(self) -> str:
+        return f"LabelerModel(name={self.name!r}, version={self.version!r}, heads={sorted(self.heads)})"
+
+    def score(self, text: str, analysis: Analysis) -> tuple[Scores, dict[str, list[dict]], list[LoadedTerm]]:
+        """Scores for one analysed article, the top reasons for each, and model-found loaded words."""
+        from .explain import explain_head, model_terms
+
+        text = text or ""
+        summary, spans, probs = sentence_summary(self.sentence_model, text)
+        d = analysis.to_dict()
+        values = {}
+        explanations = {}
+        for name, head in self.heads.items():
+            X = head.transform([d], [text], summary.reshape(1, -1))
+            values[name] = float(head.clf_.predict_proba(X)[0, 1])
+            explanations[name] = explain_head(head, X, text, d)
+        base = analysis.scores
+        scores = Scores(
+            state_media=values.get("state_media", base.state_media),
+            loaded_language=values.get("loaded_language", base.loaded_language),
+            omitted_counterclaims=values.get("omitted_counterclaims", base.omitted_counterclaims),
+        )
+        for name in SCORES:  # keep the rule reasons for a score this model has no head for
+            if name not in explanations and name in analysis.explanations:
+                explanations[name] = analysis.explanations[name]
+        extra = model_terms(self, text, spans, probs, analysis.loaded_terms)
+        return scores, explanations, extra
+
+    def analyze(self, analysis: Analysis, text: str) -> Analysis:
+        """The analysis with this model's scores, explanations and extra loaded terms."""
+        from ..schema import ModelInfo
+
+        scores, expl, extra = self.score(text, analysis)
+        return replace(analysis, scores=scores, explanations=expl,
+                       loaded_terms=sorted(analysis.loaded_terms + extra, key=lambda t: t.start),
+                       model=ModelInfo(self.name, self.version))

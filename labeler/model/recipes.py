@@ -1,0 +1,211 @@
+"""Named, seeded training recipes and the held-out evaluations reported in the model card.
+
+``default`` builds the shipped model from the corpora under ``data_root``:
+
+* sentence model: PTC train sentences (positive = overlaps a Loaded_Language or
+  Name_Calling span), with BABE (SG2) biased words and BASIL lexical spans as extra word
+  labels; evaluated on PTC dev.
+* ``loaded_language`` head: SemEval-2019 hyperpartisan by-article train; evaluated on its
+  publisher-disjoint test split.
+* ``state_media`` head: RUWA and the China state-media headlines against wire, public and
+  Ukrainian controls (RUWA, Article-Bias-Prediction), with outlet names removed from the
+  texts; outlet-disjoint evaluation (RT -> TASS/News Front; CGTN/Xinhua -> Global Times/
+  China Daily). Part of the training articles get a syndication notice naming an outlet of
+  the same class from the registry, so the head learns to trust a found origin.
+* ``omitted_counterclaims``: no public article-level labels fit this score, so the rule
+  score is kept (the model has no head for it).
+"""
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .. import datasets as D
+from .evaluate import binary_metrics
+from .linear import CalibratedLinearClassifier
+from .pipeline import LabelerModel, ScoreHead
+from .sentence import LoadedSentenceModel
+from .text_features import HashedLexicon, text_vectorizer
+
+VERSION = "1"
+# Share of state-media articles assumed where the model is used. The training mix is ~45%
+# state media, far above what a researcher's feed holds, so the state_media head's
+# intercept is moved from the training rate to this prior (a standard prior-shift
+# correction: the log-odds move by logit(prior) - logit(training rate)).
+STATE_PRIOR = 0.1
+
+# Names of the outlets in the provenance corpora, removed from their texts so that a text
+# model learns style and framing, not bylines ("| Censor.NET", "RT World News").
+_OUTLET_NAMES = re.compile(
+    r"\b(RT(?: World News| News)?|Russia Today|TASS|News[ -]?Front|Reuters|BBC(?: News)?|Al[ -]Jazeera|MSNBC|"
+    r"Ukrinform|Censor\.NET|Censor|CGTN|Xinhua(?:net)?|Global Times|GT|China Daily|Associated Press|AP)\b"
+    r"|\b[\w.-]+\.(?:com|net|info|co\.uk|cn)\b", re.I)
+
+
+def strip_outlet_names(text: str) -> str:
+    t = _OUTLET_NAMES.sub(" ", text)
+    t = re.sub(r"\s*[|«»]\s*(?=\s|$)", " ", t)
+    return re.sub(r"[ \t]+", " ", t).strip()
+
+
+def word_spans(text: str, words) -> list[tuple[int, int]]:
+    """Offsets of each listed word (whole-word, case-insensitive) in ``text``."""
+    return [(m.start(), m.end()) for w in words if w.strip()
+            for m in re.finditer(r"(?<!\w)" + re.escape(w.strip()) + r"(?!\w)", text, flags=re.I)]
+
+
+# --------------------------------------------------------------------------- loaded language
+def sentence_training_data(root) -> dict[str, Any]:
+    tr = D.ptc_sentences(D.load_ptc(root, "train"))
+    dv = D.ptc_sentences(D.load_ptc(root, "dev"))
+    extra_t, extra_s = [], []
+    for r in D.load_babe(root, "SG2").itertuples():
+        extra_t.append(r.text)
+        extra_s.append(word_spans(r.text, r.biased_words) if r.label else [])
+    for r in D.load_basil(root).itertuples():
+        extra_t.append(r.text)
+        extra_s.append([(x["start"], x["end"]) for x in r.spans if x["bias"] == "lex"])
+    return {"train": tr, "dev": dv, "extra_texts": extra_t, "extra_spans": extra_s}
+
+
+def fit_sentence_model(root, seed: int = 0, data: dict | None = None) -> LoadedSentenceModel:
+    data = data or sentence_training_data(root)
+    tr = data["train"]
+    lex = HashedLexicon.from_terms(D.load_lexicons(root), sources={"all": D.LICENSES["lexicons"]})
+    return LoadedSentenceModel(lexicon=lex, random_state=seed).fit(
+        tr["text"].tolist(), tr["label"].to_numpy(), tr["loaded_spans"].tolist(), groups=tr["article_id"].to_numpy(),
+        extra_texts=data["extra_texts"], extra_spans=data["extra_spans"])
+
+
+def eval_sentences(model, dev: pd.DataFrame) -> dict[str, Any]:
+    p = model.predict_proba(dev["text"].tolist())
+    return binary_metrics(dev["label"].to_numpy(), p, threshold=getattr(model, "threshold_", 0.5))
+
+
+# --------------------------------------------------------------------------- state media
+def state_media_corpus(root, seed: int = 0, per_outlet: int = 2500) -> pd.DataFrame:
+    """Outlet-labelled short texts: ``text`` (outlet names removed), ``outlet``, ``state_media``,
+    ``family`` (russia | china | control-wire)."""
+    rng = np.random.default_rng(seed)
+    ru = D.load_ruwa(root)
+    ru = ru.assign(family="russia")
+    ch = D.load_china_headlines(root).assign(family="china")
+    al = D.load_allsides(root, fulltext=True)
+    al = al[al["outlet"].isin(["Reuters", "Associated Press", "BBC News"])]
+    # Titles only: the China set has headlines only, so controls should look alike.
+    al = al.assign(text=al["title"], state_media=0, family="wire")
+    parts = []
+    for df in (ru, ch, al):
+        for _outlet, g in df.groupby("outlet"):
+            parts.append(g.sample(n=min(len(g), per_outlet), random_state=int(rng.integers(1 << 30))))
+    out = pd.concat(parts, ignore_index=True)[["text", "outlet", "state_media", "family"]]
+    out["text"] = out["text"].map(strip_outlet_names)
+    return out[out["text"].str.len() > 10].reset_index(drop=True)
+
+
+# Outlet-disjoint splits: (name, families, train outlets, test outlets). Within one family
+# the texts cover the same events and have the same form (RUWA: title + lede; China set and
+# wire controls: headlines), so the split tests outlets, not text form.
+STATE_SPLITS = (
+    ("RT -> TASS/News Front", {"russia"}, {"RT", "Reuters", "Ukrinform"},
+     {"TASS", "News Front", "BBC", "Al Jazeera", "MSNBC", "Censor.NET"}),
+    ("CGTN/Xinhua -> Global Times/China Daily", {"china", "wire"}, {"CGTN", "Xinhua", "Reuters", "Associated Press"},
+     {"Global Times", "China Daily", "BBC", "BBC News"}),
+)
+
+
+def text_only_classifier(seed: int = 0):
+    from sklearn.pipeline import Pipeline
+
+    return Pipeline([("text", text_vectorizer(2**18)),
+                     ("clf", CalibratedLinearClassifier(C=1.0, class_weight="balanced", random_state=seed))])
+
+
+def eval_state_media(corpus: pd.DataFrame, make: Callable[[], Any]) -> dict[str, Any]:
+    """ROC AUC (and ECE) of a text classifier trained on some outlets, tested on others."""
+    out = {}
+    for name, families, train_outlets, test_outlets in STATE_SPLITS:
+        fam = corpus[corpus["family"].isin(families)]
+        tr = fam[fam["outlet"].isin(train_outlets)]
+        te = fam[fam["outlet"].isin(test_outlets)]
+        m = make().fit(tr["text"].tolist(), tr["state_media"].to_numpy())
+        p = m.predict_proba(te["text"].tolist())[:, 1]
+        out[name] = binary_metrics(te["state_media"].to_numpy(), p)
+        out[name]["train_outlets"] = sorted(train_outlets)
+        out[name]["test_outlets"] = sorted(test_outlets)
+    return out
+
+
+def _with_notices(corpus: pd.DataFrame, seed: int, share: float = 0.3) -> pd.DataFrame:
+    """Give a share of texts a syndication notice naming a registry outlet of the same class."""
+    from ..registry import default_registry
+
+    reg = list(default_registry())
+    state = [o.name for o in reg if o.affiliation == "state-controlled"]
+    indep = [o.name for o in reg if o.affiliation == "independent"]
+    rng = np.random.default_rng(seed)
+    texts = []
+    for t, s in zip(corpus["text"], corpus["state_media"]):
+        if rng.random() < share and (state if s else indep):
+            outlet = rng.choice(state if s else indep)
+            t = f"This article was originally published on {outlet}\n\n{t}"
+        texts.append(t)
+    return corpus.assign(text=texts)
+
+
+def shift_prior(head: ScoreHead, train_rate: float, prior: float = STATE_PRIOR) -> dict[str, float]:
+    """Move a head's calibrated log-odds from the training base rate to ``prior``."""
+    logit = lambda q: float(np.log(q / (1 - q)))  # noqa: E731
+    shift = logit(prior) - logit(train_rate)
+    head.clf_.intercept_ = head.clf_.intercept_ + shift
+    return {"train_rate": train_rate, "prior": prior, "log_odds_shift": shift}
+
+
+# --------------------------------------------------------------------------- default recipe
+def default_recipe(root, seed: int = 0, log: Callable[[str], None] = print) -> tuple[LabelerModel, dict[str, Any]]:
+    from .train import analyse_texts, summaries
+
+    t0 = time.time()
+    metrics: dict[str, Any] = {"seed": seed}
+    sdata = sentence_training_data(root)
+    sm = fit_sentence_model(root, seed, sdata)
+    metrics["loaded_sentence_ptc_dev"] = eval_sentences(sm, sdata["dev"])
+    log(f"sentence model: PTC dev F1 {metrics['loaded_sentence_ptc_dev']['f1']:.3f} ({time.time() - t0:.0f}s)")
+
+    hp_tr, hp_te = D.load_hyperpartisan(root, "train"), D.load_hyperpartisan(root, "test")
+    heads = {}
+    a_tr, _ = analyse_texts(hp_tr["text"].tolist(), titles=hp_tr["title"].tolist())
+    S_tr = summaries(sm, hp_tr["text"].tolist())
+    heads["loaded_language"] = ScoreHead("loaded_language", char=True, random_state=seed).fit(
+        a_tr, hp_tr["text"].tolist(), hp_tr["label"].to_numpy(), S_tr, groups=hp_tr["publisher"].to_numpy())
+    a_te, _ = analyse_texts(hp_te["text"].tolist(), titles=hp_te["title"].tolist())
+    p = heads["loaded_language"].predict_proba(a_te, hp_te["text"].tolist(), summaries(sm, hp_te["text"].tolist()))
+    metrics["loaded_language_hyperpartisan_test"] = binary_metrics(hp_te["label"].to_numpy(), p)
+    log(f"loaded_language head: hyperpartisan test accuracy "
+        f"{metrics['loaded_language_hyperpartisan_test']['accuracy']:.3f} ({time.time() - t0:.0f}s)")
+
+    corpus = state_media_corpus(root, seed)
+    metrics["state_media_outlet_disjoint"] = eval_state_media(corpus, lambda: text_only_classifier(seed))
+    log("state media text, outlet-disjoint AUC: " + ", ".join(
+        f"{k} {v['roc_auc']:.3f}" for k, v in metrics["state_media_outlet_disjoint"].items()))
+    sm_corpus = _with_notices(corpus, seed)
+    a_sm, _ = analyse_texts(sm_corpus["text"].tolist())
+    heads["state_media"] = ScoreHead("state_media", use_sentences=False, random_state=seed).fit(
+        a_sm, sm_corpus["text"].tolist(), sm_corpus["state_media"].to_numpy(), np.zeros((len(sm_corpus), 3)),
+        groups=sm_corpus["outlet"].to_numpy())
+    metrics["state_media_head_outlet_grouped_oof"] = binary_metrics(
+        sm_corpus["state_media"].to_numpy(), 1 / (1 + np.exp(-heads["state_media"].clf_.oof_decision_)))
+    metrics["state_media_prior_shift"] = shift_prior(heads["state_media"], float(sm_corpus["state_media"].mean()))
+    metrics["train_seconds"] = round(time.time() - t0, 1)
+    log(f"done in {metrics['train_seconds']:.0f}s")
+    model = LabelerModel("labeler-default", VERSION, heads=heads, sentence_model=sm,
+                         info={"recipe": "default", "seed": seed, "licenses": dict(D.LICENSES)})
+    return model, metrics
+
+
+RECIPES: dict[str, Callable[..., tuple[LabelerModel, dict[str, Any]]]] = {"default": default_recipe}

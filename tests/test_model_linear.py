@@ -1,0 +1,51 @@
+"""The calibrated linear classifier: sklearn conventions, exact contributions, calibration."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import scipy.sparse as sp
+from sklearn.utils.estimator_checks import parametrize_with_checks
+
+from labeler.model.evaluate import expected_calibration_error
+from labeler.model.linear import CalibratedLinearClassifier
+
+
+@parametrize_with_checks(
+    [CalibratedLinearClassifier()],
+    expected_failed_checks=lambda est: {
+        "check_class_weight_classifiers": "calibration deliberately maps class-weighted scores back to "
+                                          "observed frequencies, so extreme class weights do not move predictions",
+    },
+)
+def test_sklearn_conventions(estimator, check):
+    check(estimator)
+
+
+def _data(n=3000, seed=0):
+    rng = np.random.default_rng(seed)
+    X = rng.normal(size=(n, 5))
+    logit = X @ np.array([1.5, -1.0, 0.5, 0.0, 0.0]) - 1.0
+    y = (rng.random(n) < 1 / (1 + np.exp(-logit))).astype(int)
+    return X, y
+
+
+@pytest.mark.parametrize("sparse", [False, True])
+def test_contributions_add_up_to_the_calibrated_log_odds(sparse):
+    X, y = _data()
+    Xs = sp.csr_matrix(X) if sparse else X
+    m = CalibratedLinearClassifier().fit(Xs, y)
+    contrib = m.contributions(Xs)
+    total = np.asarray(contrib.sum(axis=1)).ravel() + m.intercept_[0]
+    np.testing.assert_allclose(total, m.decision_function(Xs), rtol=1e-9, atol=1e-9)
+
+
+def test_balanced_class_weights_do_not_spoil_calibration_on_held_out_data():
+    X, y = _data(6000)
+    m = CalibratedLinearClassifier(class_weight="balanced").fit(X[:3000], y[:3000])
+    assert expected_calibration_error(y[3000:], m.predict_proba(X[3000:])[:, 1]) <= 0.05
+
+
+def test_more_than_two_classes_is_refused_with_the_class_list():
+    X, _ = _data(60)
+    with pytest.raises(ValueError, match="Only binary classification is supported"):
+        CalibratedLinearClassifier().fit(X, np.arange(60) % 3)

@@ -1,0 +1,66 @@
+"""The shipped default model: its recorded metrics meet the floors, and it explains the seed."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from labeler.model import default_model_path, load_model
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+FLOORS = json.loads((ROOT / "tests" / "baselines" / "model.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    path = default_model_path()
+    if path is None:
+        pytest.skip("no default model shipped in models/default")
+    return path
+
+
+@pytest.fixture(scope="module")
+def metrics(shipped):
+    return json.loads((shipped / "metrics.json").read_text(encoding="utf-8"))
+
+
+def _get(metrics, dotted):
+    v = metrics
+    for k in dotted.split("."):
+        v = v[k]
+    return v
+
+
+@pytest.mark.parametrize("key", [k for k in FLOORS["at_least"]])
+def test_recorded_metric_meets_its_floor(metrics, key):
+    assert _get(metrics, key) >= FLOORS["at_least"][key]
+
+
+@pytest.mark.parametrize("key", [k for k in FLOORS["at_most"]])
+def test_recorded_error_stays_under_its_ceiling(metrics, key):
+    assert _get(metrics, key) <= FLOORS["at_most"][key]
+
+
+def test_model_file_is_small(shipped):
+    assert sum(f.stat().st_size for f in shipped.iterdir()) < 50e6
+
+
+def test_card_names_data_licences_metrics_limits_and_use(shipped):
+    card = (shipped / "card.md").read_text(encoding="utf-8")
+    for heading in ("## Intended use", "## Data and licences", "## Metrics", "## Limits"):
+        assert heading in card
+
+
+def test_default_model_scores_the_seed_with_reasons_in_words(shipped):
+    seed = SHARED / "examples" / "seed_rt_rubio.txt"
+    if not seed.exists():
+        pytest.skip("../shared not present")
+    from labeler.pipeline import run_detectors
+
+    text = seed.read_text(encoding="utf-8")
+    scores, expl, extra = load_model(None).score(text, run_detectors(text))
+    assert scores.state_media >= 0.8
+    assert any("RT" in e["feature"] and e["contribution"] > 0 for e in expl["state_media"])
+    assert all(text[t.start:t.end] == t.term for t in extra)
