@@ -29,7 +29,7 @@ from collections.abc import Sequence
 
 from ..schema import Claim, Quote
 from ..text import sentence_at
-from .claims import MAX_TEXT, _scan, claim_weight, find_hits
+from .claims import MAX_TEXT, _scan, claim_weight, find_hits, may_match
 
 ASSERTING_MIN = 0.6  # contested-cue weight in a source's words that puts it on the asserting side
 
@@ -39,6 +39,8 @@ _TITLE = re.compile(
     re.I,
 )
 _ARTICLE = re.compile(r"^(?:a|an|the|one|two|several|some)\s+", re.I)
+_ANONYMITY = re.compile(r"anonymity|to be (named|identified)", re.I)
+_DENIAL_CUE = re.compile(r"\b(den|reject|disput|dismiss|refut|rebu)", re.I)
 _PRONOUN = frozenset("he she they it we i you his her their its".split())
 _GENERIC_HEADS = frozenset(
     "official officials source sources expert experts analyst analysts observer observers researcher researchers "
@@ -56,7 +58,8 @@ def _key(speaker: str) -> str:
 
 
 def _is_anonymous(speaker: str, sentence_text: str) -> bool:
-    if find_hits(sentence_text, "anonymous") and re.search(r"anonymity|to be (named|identified)", sentence_text, re.I):
+    # the plain search first: it rarely matches, and then the cue scan is not needed
+    if _ANONYMITY.search(sentence_text) and find_hits(sentence_text, "anonymous"):
         return True
     s = _ARTICLE.sub("", speaker.strip())
     words = s.split()
@@ -87,7 +90,7 @@ def _sources(text: str, quotes: Sequence[Quote]) -> dict:
         sent_text = sent.text if sent else q.content
         if _is_anonymous(speaker, sent_text):
             anon.add(i)
-        if find_hits(q.content, "counter") or re.search(r"\b(den|reject|disput|dismiss|refut|rebu)", q.cue or "", re.I):
+        if find_hits(q.content, "counter") or _DENIAL_CUE.search(q.cue or ""):
             side_of[i] = "countering"
         elif claim_weight(q.content) >= ASSERTING_MIN and side_of.get(i) != "countering":
             side_of[i] = "asserting"
@@ -104,7 +107,8 @@ def dispute_voiced(text: str) -> bool:
     body, _ = _scan(text)
     if any(b.counter for b in body):
         return True
-    return any(find_hits(b.span.text, "balance_seek") for b in body)
+    # may_match is a cheap necessary condition (a cue's first letters occur), checked first
+    return any(may_match(b.span.text, "balance_seek") and find_hits(b.span.text, "balance_seek") for b in body)
 
 
 def main_claim(claims: Sequence[Claim]) -> Claim | None:

@@ -22,7 +22,7 @@ import bisect
 import csv
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -84,29 +84,324 @@ def load_cues() -> tuple[Cue, ...]:
 
 
 _SPACE = r"[ \t\u00a0]+"
+_BEFORE, _AFTER = r"(?<![\w\-])", r"(?![\w\-])"  # cues match whole words: never inside a word or a hyphenation
+
+
+def _cue_pattern(cues: Sequence[tuple[int, Cue]]) -> re.Pattern[str]:
+    """One alternation over ``(index, cue)`` pairs in the given order, each cue in group ``g<index>``."""
+    parts = ["(?P<g%d>%s)" % (i, c.term.replace(" ", _SPACE)) for i, c in cues]
+    return re.compile(_BEFORE + "(?:" + "|".join(parts) + ")" + _AFTER if parts else r"(?!x)x", re.I)
 
 
 @lru_cache(maxsize=None)
 def _kind_regex(kind: str) -> tuple[re.Pattern[str], tuple[Cue, ...]]:
-    """One alternation per kind (strongest, then longest, first) so the text is scanned once per kind."""
-    cues = sorted((c for c in load_cues() if c.kind == kind), key=lambda c: (-c.weight, -len(c.term)))
-    parts = ["(?P<g%d>%s)" % (i, c.term.replace(" ", _SPACE)) for i, c in enumerate(cues)]
-    pattern = r"(?<![\w\-])(?:" + "|".join(parts) + r")(?![\w\-])" if parts else r"(?!x)x"
-    return re.compile(pattern, re.I), tuple(cues)
+    """One alternation per kind (strongest, then longest, first). This is the reference
+    definition of a kind's hits; :func:`_matcher` only decides where it is worth trying."""
+    cues = tuple(sorted((c for c in load_cues() if c.kind == kind), key=lambda c: (-c.weight, -len(c.term))))
+    return _cue_pattern(list(enumerate(cues))), cues
 
 
-def find_hits(text: str, kind: str) -> list[Hit]:
-    """All non-overlapping cue matches of one kind, in text order."""
-    rx, cues = _kind_regex(kind)
-    out = []
-    for m in rx.finditer(text):
-        idx = int(m.lastgroup[1:]) if m.lastgroup else 0
-        out.append(Hit(m.start(), m.end(), cues[idx]))
+# ---------------------------------------------------------------- fast matching
+#
+# Python's regex engine tries every alternative of a kind's alternation at every word start,
+# which made cue matching most of the rule pipeline's time. But a cue can only begin where a
+# run of [\w-] begins (it must follow no [\w-] and starts with a word character), and only
+# with one of the few letter sequences its term allows ("denied", "said", "the fact", "was
+# b"...). Those *keys* (up to KEY_LEN characters, read off the parsed term) go into a trie
+# and an Aho-Corasick automaton: one pass over the lowered text finds the run starts where
+# some key begins, the keys found there pick the cues of each kind that can match, and only
+# those are tried, with a regex of the same alternatives in the same order (so the same cue
+# wins), resuming after each hit as finditer does; all kinds in the same pass, cached per
+# text. Where re.I could fold a non-ASCII letter onto an ASCII one (long s, Kelvin sign,
+# dotted and dotless i) a regex scan and the kind's whole alternation decide. Cues whose
+# start cannot be worked out are tried at every run; a kind with a cue that could match the
+# empty string is matched with its whole alternation. Results are identical to
+# ``_kind_regex(kind)[0].finditer`` (tests/test_claims_speed_equivalence.py).
+
+KEY_LEN = 6
+_RUN = re.compile(r"[\w\-]+")
+_WORDISH = re.compile(r"[\w\-]")
+_MAX_KEYS = 4096
+
+try:  # the stdlib regex parser: private, so any surprise only costs speed, never correctness
+    from re import _constants as _sre_c, _parser as _sre_p
+except ImportError:  # pragma: no cover
+    _sre_c = _sre_p = None
+try:
+    import ahocorasick
+except ImportError:  # pragma: no cover - a dependency; the regex scan gives the same positions
+    ahocorasick = None
+
+# The only non-ASCII characters re.I matches to an ASCII one (dotted and dotless i, long s,
+# Kelvin sign; tests/test_claims_speed_equivalence.py re-derives the list). In a text without
+# them, str.lower() folds exactly as re.I does for the keys, so keys can be found in the
+# lowered text with an Aho-Corasick automaton instead of a regex tried at every character.
+_FOLD_RISK = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+class _Unknown(Exception):
+    """Too many keys to be worth it."""
+
+
+def _safe_char(c: str) -> bool:
+    """ASCII (re.I folding among ASCII is str.lower) or uncased (no re.I partner at all)."""
+    return c.isascii() or c.lower() == c.upper() == c
+
+
+def _class_chars(items) -> set[str] | None:
+    out: set[str] = set()
+    for op, av in items:
+        if op is _sre_c.LITERAL:
+            out.add(chr(av))
+        elif op is _sre_c.RANGE and av[1] - av[0] < 64:
+            out.update(chr(c) for c in range(av[0], av[1] + 1))
+        else:
+            return None
     return out
 
 
+def _concat(acc: set, step: set, k: int) -> set:
+    """Extend the open strings of ``acc`` by ``step``; closed strings stay as they are."""
+    out = {a for a in acc if not a[1]}
+    for s, _ in (a for a in acc if a[1]):
+        for t, o in step:
+            u = s + t
+            out.add((u[:k], False) if len(u) >= k else (u, o))
+    if len(out) > _MAX_KEYS:
+        raise _Unknown
+    return out
+
+
+def _starts(items, k: int) -> set[tuple[str, bool]]:
+    """Strings every match of ``items`` starts with at least one of, as (string, open):
+    open strings are the whole match so far and may be extended by what follows; closed ones
+    stop at k characters or at a construct not followed (a class like \\w, a backreference).
+    Lookarounds and anchors count as empty: a key that is too short is only slower, never wrong."""
+    acc = {("", True)}
+    for op, av in items:
+        if not any(o for _, o in acc):
+            break
+        k_item = k - min(len(s) for s, o in acc if o)  # characters the item can still add
+        if op is _sre_c.LITERAL and _safe_char(chr(av)):
+            step = {(chr(av), True)}
+        elif op is _sre_c.IN and (chars := _class_chars(av)) is not None and all(map(_safe_char, chars)):
+            step = {(c, True) for c in chars}
+        elif op is _sre_c.SUBPATTERN and not (av[1] or av[2]):
+            step = _starts(av[3].data, k_item)
+        elif op is _sre_c.BRANCH:
+            step = set().union(*(_starts(b.data, k_item) for b in av[1]))
+        elif op in (_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT, getattr(_sre_c, "POSSESSIVE_REPEAT", None)):
+            lo, hi, sub = av
+            one = _starts(sub.data, k_item)
+            exact = {("", True)}
+            for _ in range(min(lo, k_item)):
+                exact = _concat(exact, one, k_item)
+            step = exact if lo <= k_item else {(s, False) for s, _ in exact}
+            if hi > lo:  # a match with more repetitions starts with lo + 1 of them
+                more = _concat(step, one, k_item)
+                step = step | (more if hi == lo + 1 else {(s, False) for s, _ in more})
+        elif op in (_sre_c.AT, _sre_c.ASSERT, _sre_c.ASSERT_NOT):
+            continue
+        else:
+            step = {("", False)}
+        acc = _concat(acc, step, k)
+    return acc
+
+
+def _term_keys(term: str, k: int = KEY_LEN) -> frozenset[str] | None:
+    """Lowercased strings a match of ``term`` must start with one of; None when unknown (the
+    cue is then tried at every run). Raises ValueError when the term can match ''."""
+    if _sre_p is None:
+        return None
+    try:
+        found = _starts(_sre_p.parse(term.replace(" ", _SPACE), re.I).data, k)
+    except (_Unknown, AttributeError, TypeError, ValueError, IndexError, re.error):
+        return None
+    if ("", True) in found:
+        raise ValueError("term can match the empty string")
+    if any(not s or not s[0].isascii() or not _WORDISH.match(s) for s, _ in found):
+        return None
+    return frozenset(s.lower() for s, _ in found)
+
+
+def _trie_regex(node: dict) -> str:
+    """Regex for 'one of the trie's keys starts here', factored by common prefixes (a key
+    ending at a node makes the longer keys below it irrelevant)."""
+    if None in node:
+        return ""
+    alts = [re.escape(c) + _trie_regex(child) for c, child in sorted(node.items())]
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+
+@dataclass(frozen=True)
+class _Matcher:
+    trie: dict  # char -> node; node[None] = {kind: {cue index, ...}} for keys ending there
+    always: dict  # kind -> frozenset of cue indices with no known key (tried at every run)
+    whole: frozenset  # kinds matched with their whole alternation (a cue may match '')
+    starts: re.Pattern[str]  # run starts where a key begins (every run start when always is set)
+    fallback: tuple  # ((kind, whole alternation), ...) for positions re.I folding makes unsure
+    any_key: dict  # kind -> regex finding any of its keys anywhere (absent: no such shortcut)
+    automaton: object  # ahocorasick.Automaton of every key (value: its length), or None
+
+
+@lru_cache(maxsize=1)
+def _matcher() -> _Matcher:
+    """The key trie over every kind's cues (built once, at first use)."""
+    trie: dict = {}
+    always: dict[str, frozenset[int]] = {}
+    whole = set()
+    kind_keys: dict[str, set[str]] = {}
+    for kind in KINDS:
+        _, cues = _kind_regex(kind)
+        try:
+            keys = [_term_keys(c.term) for c in cues]
+        except ValueError:
+            whole.add(kind)
+            continue
+        if any(ks is None for ks in keys):
+            always[kind] = frozenset(i for i, ks in enumerate(keys) if ks is None)
+        kind_keys[kind] = set().union(*(ks for ks in keys if ks is not None))
+        for i, ks in enumerate(keys):
+            for key in ks or ():
+                node = trie
+                for c in key:
+                    node = node.setdefault(c, {})
+                node.setdefault(None, {}).setdefault(kind, set()).add(i)
+    if always or not trie:
+        starts = re.compile(_RUN.pattern)
+    else:
+        starts = re.compile(_BEFORE + "(?=" + _trie_regex(trie) + ")", re.I)
+    fallback = tuple((k, _kind_regex(k)[0]) for k in KINDS if k not in whole)
+    any_key = {}
+    for kind, keys in kind_keys.items():
+        if kind not in always and keys:
+            sub: dict = {}
+            for key in keys:
+                node = sub
+                for c in key:
+                    node = node.setdefault(c, {})
+                node[None] = True
+            any_key[kind] = re.compile(_trie_regex(sub), re.I)
+    automaton = None
+    if ahocorasick is not None and not always and trie:
+        automaton = ahocorasick.Automaton()
+        for key in set().union(*kind_keys.values()):
+            automaton.add_word(key, len(key))
+        automaton.make_automaton()
+    return _Matcher(trie, always, frozenset(whole), starts, fallback, any_key, automaton)
+
+
+def _key_starts(text: str) -> list[int]:
+    """Run starts where a key begins (the positions ``_matcher().starts`` finds; a superset
+    would do too, as :func:`_route` decides exactly what is tried there)."""
+    m = _matcher()
+    low = text.lower()
+    if m.automaton is None or len(low) != len(text) or (not text.isascii() and _FOLD_RISK.search(text)):
+        return [s.start() for s in m.starts.finditer(text)]
+    out = []
+    for end, n in m.automaton.iter(low):
+        i = end - n + 1
+        if i == 0 or not _WORDISH.match(text, i - 1):
+            out.append(i)
+    if out:
+        out = sorted(set(out))
+    return out
+
+
+@lru_cache(maxsize=None)
+def _sub_regex(kind: str, idx: tuple[int, ...]) -> re.Pattern[str]:
+    """The kind's alternation restricted to cues ``idx`` (kept in the kind's order)."""
+    cues = _kind_regex(kind)[1]
+    return _cue_pattern([(i, cues[i]) for i in idx])
+
+
+_ROUTES: dict[str, tuple | None] = {}
+
+
+def _route(chunk: str) -> tuple | None:
+    """((kind, regex), ...) to try where ``chunk`` (the next KEY_LEN characters) begins;
+    None when re.I folding of a non-ASCII letter makes the keys unsure."""
+    got = _ROUTES.get(chunk, _ROUTES)
+    if got is not _ROUTES:
+        return got
+    m = _matcher()
+    idx: dict[str, set[int]] = {k: set(v) for k, v in m.always.items()}
+    node, out = m.trie, None
+    for c in chunk:
+        if not _safe_char(c):
+            break  # stop: no key reads past here, so what follows cannot matter ...
+        node = node.get(c.lower())
+        if node is None:
+            break
+        for kind, cs in node.get(None, {}).items():
+            idx.setdefault(kind, set()).update(cs)
+    else:
+        c = None
+    if c is not None and not _safe_char(c) and node is not None:
+        out = None  # ... unless a key could continue through a folded letter
+    else:
+        out = tuple((kind, _sub_regex(kind, tuple(sorted(cs)))) for kind, cs in idx.items() if cs)
+    if len(_ROUTES) > 100_000:
+        _ROUTES.clear()
+    _ROUTES[chunk] = out
+    return out
+
+
+def _all_hits(text: str) -> dict[str, tuple[Hit, ...]]:
+    """Every kind's hits (cached: the same article, sentence or quote is asked about several
+    kinds by claims and balance; few long texts are kept, so a batch cannot pile them up)."""
+    return (_all_hits_short if len(text) <= _SHORT else _all_hits_long)(text)
+
+
+def _compute_all_hits(text: str) -> dict[str, tuple[Hit, ...]]:
+    """Every kind's hits in one pass over the key starts (kinds without hits are absent).
+    Per kind this is finditer over its alternation: at each candidate position in text order
+    the cues that can start there are tried, and the search resumes after a hit."""
+    m = _matcher()
+    found: dict[str, list[Hit]] = {}
+    end: dict[str, int] = {}
+    for i in _key_starts(text):
+        routes = _route(text[i:i + KEY_LEN])
+        for kind, rx in m.fallback if routes is None else routes:
+            if i < end.get(kind, 0):
+                continue  # inside this kind's previous hit
+            hit = rx.match(text, i)
+            if hit:
+                cue = _kind_regex(kind)[1][int(hit.lastgroup[1:])]
+                found.setdefault(kind, []).append(Hit(i, hit.end(), cue))
+                end[kind] = hit.end()
+    out = {kind: tuple(hs) for kind, hs in found.items()}
+    for kind in m.whole:
+        rx, cues = _kind_regex(kind)
+        hs = tuple(Hit(h.start(), h.end(), cues[int(h.lastgroup[1:])]) for h in rx.finditer(text))
+        if hs:
+            out[kind] = hs
+    return out
+
+
+_SHORT = 2_000  # characters: sentences and quotes, as opposed to whole articles
+_all_hits_short = lru_cache(maxsize=4096)(_compute_all_hits)
+_all_hits_long = lru_cache(maxsize=16)(_compute_all_hits)
+
+
+def may_match(text: str, kind: str) -> bool:
+    """False only when no cue of ``kind`` can match in ``text`` (none of their first letters
+    occur): a cheap test before :func:`find_hits` on many short strings."""
+    rx = _matcher().any_key.get(kind)
+    if rx is None:
+        return kind in KINDS and (kind in _matcher().whole or kind in _matcher().always or bool(_kind_regex(kind)[1]))
+    return rx.search(text) is not None
+
+
+def find_hits(text: str, kind: str) -> list[Hit]:
+    """All non-overlapping cue matches of one kind, in text order (as ``finditer`` of the
+    kind's alternation would find them; cached per text)."""
+    return list(_all_hits(text).get(kind, ()))
+
+
 def _contested_hits(text: str) -> list[Hit]:
-    hits = [h for k in CONTESTED_KINDS for h in find_hits(text, k)]
+    found = _all_hits(text)
+    hits = [h for k in CONTESTED_KINDS for h in found.get(k, ())]
     hits.sort(key=lambda h: (h.start, -h.end))
     kept: list[Hit] = []
     for h in hits:  # kinds are scanned separately; keep the first of overlapping matches
@@ -131,13 +426,17 @@ _TERMINAL = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s*$")
 
 def _is_body_sentence(s: Span, para: Span, first_para: bool) -> bool:
     """Headlines, notices, cross-links and captions are not claims the article argues."""
-    if _NOTICE_START.match(para.text) or _CAPTION_END.search(para.text):
-        return False
-    if len(s.text.split()) < 3:
-        return False
-    if not _TERMINAL.search(para.text) and (first_para or len(para.text.split()) <= 15):
-        return False  # a title or caption line: no closing punctuation
-    return True
+    not_notice, not_title = _para_flags(para, first_para)
+    return not_notice and len(s.text.split()) >= 3 and not_title
+
+
+def _para_flags(para: Span, first_para: bool) -> tuple[bool, bool]:
+    """(not a notice or caption, not a title line) for a paragraph: the per-paragraph half of
+    :func:`_is_body_sentence`, computed once per paragraph."""
+    not_notice = not (_NOTICE_START.match(para.text) or _CAPTION_END.search(para.text))
+    # a title or caption line: no closing punctuation
+    not_title = bool(_TERMINAL.search(para.text)) or not (first_para or len(para.text.split()) <= 15)
+    return not_notice, not_title
 
 
 # ---------------------------------------------------------------- attribution scopes
@@ -209,6 +508,8 @@ _ANAPHOR_AFTER = re.compile(
 
 
 def _stems(text: str, exclude: Sequence[tuple[int, int]] = (), offset: int = 0) -> set[str]:
+    if not exclude:
+        return {w[:5] for w in map(str.lower, _WORD.findall(text)) if w not in _STOP}
     out = set()
     for m in _WORD.finditer(text):
         if any(a <= m.start() + offset < b for a, b in exclude):
@@ -253,6 +554,7 @@ def _scan(text: str) -> tuple[tuple[_Sent, ...], tuple[Hit, ...]]:
     hedges = find_hits(text, "hedge")
     attr = find_hits(text, "attribution")
     out: list[_Sent] = []
+    flags: dict[int, tuple[bool, bool]] = {}
     ci = ki = hi = 0
     for s in sents:
         pi = bisect.bisect_right(starts, s.start) - 1
@@ -276,8 +578,15 @@ def _scan(text: str) -> tuple[tuple[_Sent, ...], tuple[Hit, ...]]:
         while j < len(hedges) and hedges[j].start < s.end:
             hw += hedges[j].cue.weight
             j += 1
-        if not _is_body_sentence(s, para, pi == 0 and len(paras) > 1):
-            continue
+        if pi < 0:
+            if not _is_body_sentence(s, para, False):
+                continue
+        else:
+            if pi not in flags:
+                flags[pi] = _para_flags(para, pi == 0 and len(paras) > 1)
+            not_notice, not_title = flags[pi]
+            if not (not_notice and not_title and len(s.text.split()) >= 3):
+                continue
         out.append(_Sent(s, tuple(cs), tuple(ks), hw))
     return tuple(out), tuple(attr)
 
@@ -297,17 +606,23 @@ def find_claims(text: str, quotes: Sequence[Quote]) -> list[Claim]:
         return []
     text = text[:MAX_TEXT] if len(text) > MAX_TEXT else text
     body, attr = _scan(text)
-    long_quotes = [(q.start, q.end) for q in quoted_spans(text) if len(q.text.split()) >= QUOTE_MIN_WORDS]
-    stems_of = _content_stems(body)
     counter_sents = [b for b in body if b.counter]
     claims: list[Claim] = []
-    spans = sorted([(q.start, q.end, q) for q in quotes if isinstance(q, Quote)], key=lambda x: x[0])
-    q_starts = [x[0] for x in spans]
-    lq_starts = [a for a, _ in long_quotes]
-    a_starts = [h.start for h in attr]
+    lazy: dict[str, object] = {}  # built on first need: most sentences are no claim at all
+
+    def stems_of() -> dict[int, set[str]]:
+        if "stems" not in lazy:
+            lazy["stems"] = _content_stems(body)
+        return lazy["stems"]
 
     def near(s: Span) -> tuple[list[Quote], list[tuple[int, int]], list[Hit]]:
         """Quotes, quotations and reporting cues that can touch sentence ``s`` (bisect, not a scan)."""
+        if "spans" not in lazy:
+            long_quotes = [(q.start, q.end) for q in quoted_spans(text) if len(q.text.split()) >= QUOTE_MIN_WORDS]
+            spans = sorted([(q.start, q.end, q) for q in quotes if isinstance(q, Quote)], key=lambda x: x[0])
+            lazy["spans"] = (spans, [x[0] for x in spans], long_quotes, [a for a, _ in long_quotes],
+                             [h.start for h in attr])
+        spans, q_starts, long_quotes, lq_starts, a_starts = lazy["spans"]
         lo = bisect.bisect_left(q_starts, s.start - 20_000)
         qs = [q for a, b, q in spans[lo:bisect.bisect_left(q_starts, s.end)] if b > s.start]
         lo = bisect.bisect_left(lq_starts, s.start - 20_000)
@@ -359,31 +674,44 @@ def _disputed_in_place(text: str, b: _Sent) -> tuple[int, Hit] | None:
 
 
 def _countered(text: str, b: _Sent, idx: int, body: Sequence[_Sent], counter_sents: Sequence[_Sent],
-               stems_of: dict[int, set[str]]) -> tuple[bool, str]:
+               stems_of: Callable[[], dict[int, set[str]]]) -> tuple[bool, str]:
     if b.counter:
         return True, f"counterclaim in the same sentence ('{_snippet(text, b.counter[0])}')"
     dismissal = any(_DISMISSAL.search(_snippet(text, h)) for h in b.contested)
     if dismissal:
         return False, "no counterclaim"
-    mine = stems_of[id(b)]
     nxt = body[idx + 1] if idx + 1 < len(body) else None
     if nxt is not None and nxt.counter and any(
             _ANAPHOR_AFTER.match(text, h.end, nxt.span.end)
             for h in nxt.counter):
         return True, f"the next sentence answers it ('{_snippet(text, nxt.counter[0])}')"
+    if not counter_sents:
+        return False, "no counterclaim"
+    stems = stems_of()
+    mine = stems[id(b)]
     for c in counter_sents:
         if c is b:
             continue
-        shared = mine & stems_of[id(c)]
+        shared = mine & stems[id(c)]
         if len(shared) >= MIN_OVERLAP:
             return True, f"counterclaim at offset {c.counter[0].start} ('{_snippet(text, c.counter[0])}', shares: {', '.join(sorted(shared)[:4])})"
     return False, "no counterclaim"
 
 
 def claim_weight(sentence: str) -> float:
-    """Summed contested-cue weight of one sentence, hedges subtracted (used by the score)."""
+    """Summed contested-cue weight of one sentence, hedges subtracted (used by the score and by
+    balance for every quote and claim; cached, as the same sentences come back)."""
+    if not isinstance(sentence, str) or len(sentence) > _SHORT:
+        return _claim_weight(sentence)
+    return _claim_weight_cached(sentence)
+
+
+def _claim_weight(sentence: str) -> float:
     w = _weight(_contested_hits(sentence))
     return max(0.0, w - sum(h.cue.weight for h in find_hits(sentence, "hedge")))
+
+
+_claim_weight_cached = lru_cache(maxsize=4096)(_claim_weight)
 
 
 def omitted_counterclaims_score(claims: Sequence[Claim], text: str) -> float:
