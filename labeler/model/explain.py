@@ -32,7 +32,7 @@ def explain_head(head, X, text: str, analysis: dict[str, Any], top: int = TOP) -
     for j in np.flatnonzero(row[:n_named]):
         name = head.feature_names_[j]
         items.append({"feature": _describe(name, analysis), "contribution": round(float(row[j]), 4),
-                      "evidence": _evidence(name, analysis)})
+                      "evidence": _as_text(_evidence(name, analysis))})
     if head.use_text and row.shape[0] > n_named:
         items.extend(_text_items(head, row[n_named:], text))
     items.sort(key=lambda it: -abs(it["contribution"]))
@@ -42,9 +42,21 @@ def explain_head(head, X, text: str, analysis: dict[str, Any], top: int = TOP) -
 def _describe(name: str, analysis: dict[str, Any]) -> str:
     origin = analysis.get("origin") or {}
     if name.startswith("origin affiliation") and origin:
-        return f"{origin.get('method', 'origin')}: originally published on → {origin.get('outlet')} " \
-               f"({origin.get('affiliation')})"
+        how = "originally published on" if origin.get("method") == "notice" else "origin"
+        return f"{origin.get('method', 'origin')}: {how} → {origin.get('outlet')} ({origin.get('affiliation')})"
     return name
+
+
+def _as_text(evidence: Any) -> str | None:
+    """Evidence as a researcher reads it: quoted spans joined, long ones cut, counts in words."""
+    if evidence is None or isinstance(evidence, str):
+        return evidence
+    if isinstance(evidence, dict):
+        return (f"{evidence.get('count', 0)} distinct sources, {evidence.get('anonymous', 0)} anonymous"
+                if "count" in evidence else None)
+    parts = [str(e) for e in evidence if e]
+    parts = [p if len(p) <= 90 else p[:87] + "..." for p in parts]
+    return " · ".join(dict.fromkeys(parts)) or None
 
 
 def _evidence(name: str, analysis: dict[str, Any]):
