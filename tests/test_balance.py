@@ -85,6 +85,18 @@ def test_without_contested_claims_balance_means_a_dispute_is_voiced(text, balanc
     assert _balance(text)[1] is balanced
 
 
+@pytest.mark.parametrize("text", [
+    "The mine will double its output by 2030, the company said. Environmental groups have warned that the "
+    "expansion threatens the river.",
+    "The ministry said the new port would attract shipping lines. Economists have questioned whether it can "
+    "compete with older hubs.",
+    "The mayor said the new car park would help local shops. Shopkeepers were not convinced.",
+    "The council voted to close the library despite protests from residents who say it is well used.",
+])
+def test_critical_voices_without_denial_words_voice_a_dispute(text):
+    assert _balance(text)[1] is True
+
+
 def test_one_sided_quotes_without_any_reply_are_not_balanced():
     text = (
         '"The sanctions are the main cause of the shortage of medicines," the minister said.\n\n'

@@ -48,6 +48,39 @@ def test_a_bare_contested_sentence_is_an_unattributed_uncountered_claim(sentence
     assert "author's voice" in c.why
 
 
+# The constructions, not their exact wording: modifiers between cue parts, other inflections and
+# auxiliaries, and general classes of contested assertion (intent, abuse, causal blame, co-belligerence).
+@pytest.mark.parametrize("sentence", [
+    "The blockade has cost ordinary families billions while the illegal Western embargo failed to weaken the state.",
+    "Brussels keeps pouring arms into the region, fuelling the war and wrecking any prospects of talks.",
+    "The occupation regime has killed hundreds of protesters since the spring.",
+    "London is now trying to sabotage the negotiations on the canal.",
+    "The naval manoeuvres are a thinly veiled rehearsal for a large-scale invasion of the island.",
+    "Arms deliveries have turned the alliance into a de facto party to the war.",
+    "The capital has exploited the pretext of human rights to stifle the growth of its rivals.",
+    "The patrols are directed solely against smugglers linked to the enemy.",
+    "The anti-migrant hysteria has grown so loud that every proposal for reform is branded as treason.",
+    "The latest drills push the region to the brink of a regional war.",
+])
+def test_general_constructions_of_contested_claims_are_flagged(sentence):
+    c = _one(sentence)
+    assert c is not None, "not flagged"
+    assert (c.attributed, c.countered) == (False, False), c.why
+
+
+@pytest.mark.parametrize("sentence", [
+    "The new bridge cost more than 40 million euros and opened in March.",
+    "The company failed to deliver its annual report on time, the regulator said.",
+    "Amid escalating tensions, the two leaders met in Geneva on Friday.",
+    "Rising fuel prices have fuelled the debate over subsidies in parliament.",
+    "Heavy rain is forecast for the weekend, with up to 40 millimetres expected in the hills.",
+    "Farmers have complained about late payments from the agency.",
+    "Opposition lawmakers will try to block the bill when it reaches the upper house next week.",
+])
+def test_wire_sentences_near_the_new_constructions_are_not_claims(sentence):
+    assert find_claims(sentence, []) == []
+
+
 @pytest.mark.parametrize("sentence", [
     "The temperature reached 35 degrees on Tuesday, the meteorological office said.",
     "Unemployment fell to 4.1 percent in March, according to the national statistics office.",
@@ -128,6 +161,14 @@ def test_the_other_side_answering_right_after_counters_it():
     text = ("The militia deliberately shelled the market to terrorise residents.\n\n"
             "Militia commanders deny this.")
     assert _one(text).countered
+
+
+def test_an_evidence_rebuttal_right_after_counters_a_claim_worded_differently():
+    text = ("Three barns burned down near the village on Sunday, firefighters said.\n\n"
+            "The barns did not catch fire by accident: they were deliberately set alight by a rival farmer.\n\n"
+            "Police said on Monday they had found no evidence of arson and that lightning had struck the roof.")
+    c = next(c for c in find_claims(text, []) if "deliberately" in c.sentence)
+    assert c.countered, c.why
 
 
 def test_a_denial_about_something_else_does_not_counter_it():
@@ -340,3 +381,9 @@ def test_any_text_gives_claims_that_slice_out_exactly(text):
     assert all(text[c.start:c.end] == c.sentence for c in claims)
     assert [c.start for c in claims] == sorted(c.start for c in claims)
     assert 0.0 <= omitted_counterclaims_score(claims, text) <= 1.0
+
+
+def test_every_cue_has_opening_letters_so_the_fast_index_covers_it():
+    """A cue starting with a bare class (\\w+...) is tried at every word and halves the speed."""
+    from labeler.cues.claims import _matcher
+    assert _matcher().always == {}

@@ -507,6 +507,11 @@ _ANAPHOR_AFTER = re.compile(
 )
 
 
+# An evidence-based rebuttal ("investigators found no evidence of sabotage") right after a claim
+# answers it even when it names the act in other words than the claim did.
+_REBUTS_NEXT = re.compile(r"\bno (?:evidence|sign|signs|indication|proof|trace) (?:of|that|to)\b", re.I)
+
+
 def _stems(text: str, exclude: Sequence[tuple[int, int]] = (), offset: int = 0) -> set[str]:
     if not exclude:
         return {w[:5] for w in map(str.lower, _WORD.findall(text)) if w not in _STOP}
@@ -682,7 +687,7 @@ def _countered(text: str, b: _Sent, idx: int, body: Sequence[_Sent], counter_sen
         return False, "no counterclaim"
     nxt = body[idx + 1] if idx + 1 < len(body) else None
     if nxt is not None and nxt.counter and any(
-            _ANAPHOR_AFTER.match(text, h.end, nxt.span.end)
+            _ANAPHOR_AFTER.match(text, h.end, nxt.span.end) or _REBUTS_NEXT.search(_snippet(text, h))
             for h in nxt.counter):
         return True, f"the next sentence answers it ('{_snippet(text, nxt.counter[0])}')"
     if not counter_sents:
