@@ -113,6 +113,9 @@ def find_quotes(text: str) -> list[Quote]:
     for i, s in enumerate(sents):
         found = cues_by_sent.get(i)
         attrs_by_sent.append(_sentence_attrs(text, s, i, found, lex) if found else [])
+    head_end = _headline_end(text, paras)
+    if head_end:  # "Rubio explains purpose of talks": a headline reports no speech of its own
+        attrs_by_sent = [[a for a in g if a.cue_start >= head_end] for g in attrs_by_sent]
     all_attrs = [a for group in attrs_by_sent for a in group]
     index = _LazyIndex(text)
     _resolve(all_attrs, index)
@@ -130,6 +133,21 @@ def find_quotes(text: str) -> list[Quote]:
             out.append(Quote(name, "indirect", a.cue, text[s:e], a.via, s, e, sp.start, sp.end))
     out.sort(key=lambda q: (q.start, q.end, q.kind))
     return out
+
+
+def _headline_end(text: str, paras: list[Span]) -> int:
+    """End of a headline-like first line (short, no final stop, a blank line after, no
+    quotation marks), else 0."""
+    if len(paras) < 2:
+        return 0
+    p = paras[0]
+    line = p.text.strip()
+    if "\n" in line or not line or line[-1] in ".!?:" + DOUBLE_QUOTES or len(line.split()) > 20 \
+            or any(c in line for c in DOUBLE_QUOTES + "\u2018") or re.search(r"(?:^|\s)'", line):
+        return 0
+    if not re.match(r"[ \t]*\r?\n[ \t]*\r?\n", text[p.end:p.end + 8]) and "\n\n" not in text[p.end:paras[1].start]:
+        return 0
+    return p.end
 
 
 # Sentence frames ----------------------------------------------------------------------------------
@@ -247,9 +265,30 @@ def _sentence_attrs(text: str, sent: Span, si: int, found: list[tuple[int, int, 
                     cut = _strip(text, b.content[0], text.rfind(a.boundary, b.content[0], a.frame_start))
                     if cut:
                         b.content = cut
+    for a in out:  # "X described it as A, while Y quoted Z as saying B": Z speaks on its own
+        if a.cue.lower().startswith("as "):
+            for b in out:
+                if b is not a and b.content and b.content[0] < a.frame_start < b.content[1]:
+                    m = None
+                    for m in _CLAUSE_CUT.finditer(text, b.content[0], a.frame_start):
+                        pass
+                    cut = _strip(text, b.content[0], m.start()) if m else None
+                    if cut:
+                        b.content = cut
+    # "North Korea denounced X, calling it Y, the official KCNA reported": the outlet carries, North Korea speaks
+    for a in list(out):
+        if a.final and len(a.speakers) == 1 and a.content and _is_outlet(a.speakers[0].name, lex):
+            inner = [b for b in out if b is not a and not b.final and a.content[0] <= b.cue_start < a.content[1]]
+            if inner:
+                out.remove(a)
+                for b in inner:
+                    b.via = b.via or _registered_outlet(a.speakers[0].name) or a.speakers[0].name
+                    if b.content and b.content[1] > a.frame_start:
+                        b.content = _strip(text, b.content[0], min(b.content[1], a.content[1]))
     keep = []
     for a in out:
-        outer = [b for b in out if b is not a and b.content and b.content[0] <= a.cue_start < b.content[1]]
+        outer = [b for b in out if b is not a and b.content and b.content[0] <= a.cue_start < b.content[1]
+                 and not a.cue.lower().startswith("as ")]
         if outer and not (a.final and any(not b.final for b in outer) and all(
                 a.content and a.content[0] <= b.cue_start < a.content[1] for b in outer if not b.final)):
             continue
@@ -322,7 +361,16 @@ def _attr_at(text: str, sent: Span, si: int, cs: int, ce: int, cue: str, kind: s
         obj = phrase_after(tokens(text, pos, min(sent.end, pos + 120)))
         if obj is not None:
             pos = frame_end = obj.end
+        else:
+            ev = _EVENT.match(text, pos)  # "told a regular briefing on Monday": the audience, not the words
+            if ev:
+                pos = frame_end = ev.end()
     forward, adverbial = _forward(text, pos, sent.end)
+    if forward and lex.kind.get(text[forward[0]:forward[0] + 16].split(" ", 1)[0].lower()) == "participle" \
+            and text[pos:forward[0]].strip() == ",":
+        forward = None  # "..., the company said, adding ...": the participle is a report of its own
+    if inverted and forward and _APPOSITIVE.match(text, forward[0]) and text[pos:forward[0]].strip() == ",":
+        forward = None  # "..., said Hong Min-seo, a researcher at ...": who she is, not what she said
     final = inverted or ph.boundary in _CLOSERS or not forward
     backward = None
     if final:
@@ -345,9 +393,13 @@ def _attr_at(text: str, sent: Span, si: int, cs: int, ce: int, cue: str, kind: s
 
 
 _DATA_FROM = re.compile(
-    r"\s+(?:the\s+|a\s+|an\s+|new\s+|latest\s+|official\s+)*(?:data|figures|statistics|numbers|estimates|a\s+report|"
+    r"\s+(?:the\s+|a\s+|an\s+|new\s+|latest\s+|official\s+)*(?:[a-z][\w\-]*\s+)?(?:data|figures|statistics|numbers|estimates|a\s+report|"
     r"report|survey|poll|study|analysis|research|tallies|count)\s+(?:\w+\s+){0,2}?(?:from|by|of)\s+",
     re.IGNORECASE)
+_EVENT = re.compile(r"\s+(?:a|an|the)\s+(?:[\w\-']+\s+){0,3}?(?:briefing|conference|meeting|session|rally|summit|"
+                    r"forum|gathering|hearing|audience|parliament|lawmakers|reporters|journalists)\b")
+_APPOSITIVE = re.compile(r"(?:a|an|the|who|whose|one|an?other)\b", re.IGNORECASE)
+_CLAUSE_CUT = re.compile(r",?\s+(?:while|whereas|but|and)\s+")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 _COORD = frozenset("while whereas but although though and".split())
 _PLAIN_SAY = frozenset("said says say told tells tell".split())
@@ -358,7 +410,9 @@ _VERB_AFTER_NOUN = frozenset("said says say told tells added noted stated showed
 
 def _subject(text: str, sent: Span) -> list[Speaker]:
     """The phrase opening a sentence, when it is a pronoun or a name ("He ...", "Rubio ...")."""
-    toks = tokens(text, sent.start, min(sent.end, sent.start + 150))
+    d = _DATELINE.match(text, sent.start, sent.end)
+    start = d.end() if d else sent.start  # "SEOUL, Jan 5 (Yonhap) -- North Korea ...": the city is no subject
+    toks = tokens(text, start, min(sent.end, start + 150))
     while toks and (toks[0].low in ("but", "and", "yet", "so", "however", "meanwhile") or not toks[0].is_word):
         toks = toks[1:]
     ph = phrase_after(toks)
@@ -368,6 +422,12 @@ def _subject(text: str, sent: Span) -> list[Speaker]:
     if len(sp) == 1 and sp[0].kind != "pronoun" and sp[0].name.lower() in CAP_STOP:
         return []
     return sp
+
+
+# An all-caps dateline, an optional date, an agency credit in parentheses and a dash.
+_DATELINE = re.compile(
+    r"\s*[A-Z\u00c0-\u00de][A-Z\u00c0-\u00de .'\-]+,?[ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},?[ \t]*)?"
+    r"(?:\([^()\n]{1,40}\)[ \t]*)?(?:--|[-\u2013\u2014])[ \t]*")
 
 
 @lru_cache(maxsize=4)  # several cues in one sentence share the scan
@@ -385,12 +445,34 @@ def _make(text: str, si: int, cs: int, ce: int, cue: str, kind: str, speakers: l
         name = m.group("name").rstrip(".")
         name = re.sub(r"['\u2019]s$", "", name)
         phrase = m.group().split()[0].lower()
-        if phrase == "told" and not _outlet_like(name, m.group(), lex):
+        outlet = _registered_outlet(name)
+        if outlet:
+            name = outlet  # "told Russia Today" -> RT: the registry's canonical name
+        elif phrase == "told" and not _outlet_like(name, m.group(), lex):
             continue
         d = abs(m.start() - ce)
         if best is None or d < best:
             best, via = d, name
     return _Attr(cs, ce, cue, kind, speakers, fs, max(fe, ce), content, via, si)
+
+
+@lru_cache(maxsize=1024)
+def _registered_outlet(name: str) -> str | None:
+    """The canonical name of the news outlet ``name`` (or its leading words) names, if registered."""
+    from ..registry import default_registry  # the registry loads pandas: only when a via phrase needs it
+
+    reg = default_registry()
+    words = name.split()
+    for k in range(len(words), 0, -1):
+        o = reg.get(" ".join(words[:k]))
+        if o is not None and (k > 1 or not o.ambiguous):  # "Star" alone may be no outlet; "Russia Today" is
+            return o.name
+    return None
+
+
+def _is_outlet(name: str, lex: Lexicon) -> bool:
+    """A registered news outlet, or a name with a media word (Korean Central News Agency)."""
+    return bool(_registered_outlet(name)) or any(w.lower() in lex.media_words for w in name.split())
 
 
 def _outlet_like(name: str, matched: str, lex: Lexicon) -> bool:

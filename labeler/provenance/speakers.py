@@ -16,8 +16,8 @@ from typing import NamedTuple
 # Tokens: title abbreviations with their dot, words (internal apostrophes, hyphens and
 # dots as in U.S.), numbers, or a single punctuation mark.
 _TOKEN = re.compile(
-    r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Prof|Sgt|Capt|Maj|Adm|Amb|Rev|Pres)\.(?=\s)"
-    r"|[^\W\d_](?:[\w'\u2019\-\u0300-\u036f]|\.(?=\w))*"
+    r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Prof|Sgt|Capt|Maj|Adm|Amb|Rev|Pres|Inc|Co|Corp|Ltd|Jr|Sr|Plc)\.(?=\s)"
+    r"|[^\W\d_](?:[\w'\u2019\-\u0300-\u036f]|\.(?=[\w\-]))*"
     r"|\d[\w.,]*"
     r"|[^\w\s]"
 )
@@ -39,7 +39,8 @@ PERSON_HEADS = frozenset(
     "lawmaker politician leader chief commander general analyst expert professor researcher mayor governor premier "
     "chancellor candidate lawyer economist officer director spokesperson owner resident worker farmer activist "
     "source chairman chairwoman chair head deputy adviser advisor negotiator prosecutor judge investigator "
-    "scientist doctor witness manager founder executive representative correspondent observer".split()
+    "scientist doctor witness manager founder executive representative correspondent observer councillor councilor "
+    "councilman councilwoman".split()
 )
 GROUP_HEADS = frozenset(
     "officials ministers diplomats governments countries ministries agencies companies nations states capitals "
@@ -50,7 +51,8 @@ GROUP_HEADS = frozenset(
     "ministry office agency commission department government administration council committee command staff "
     "force forces army military navy bureau service embassy parliament court party campaign company firm "
     "group union alliance coalition opposition headquarters spokesperson's report statement study survey "
-    "poll document documents letter memo".split()
+    "poll document documents letter memo groups unions parties movement movements side city town municipality operator "
+    "regulator broadcaster television newspaper families organisations organizations".split()
 )
 LOWER_HEADS = PERSON_HEADS | GROUP_HEADS
 
@@ -61,7 +63,7 @@ ORG_HEADS = frozenset(
     "authority house bank fund association union alliance coalition organization organisation group company "
     "corporation corp inc ltd network press times news post agency media federation league board headquarters "
     "station guard guards police ministry's kremlin pentagon congress senate assembly duma cabinet "
-    "statistics exchange foundation council's".split()
+    "statistics exchange foundation council's movement inc. co. corp. ltd. plc.".split()
 )
 
 # Words that introduce titles before a person's name; stripped from names.
@@ -192,8 +194,17 @@ def phrase_before(toks: list[Tok], allow_what: bool = False, allow_sub: bool = F
         return None
     if j < 0:
         return None
+    # a parenthetical after the subject: "PT Kereta Cepat Indonesia China (KCIC), ... said"
+    if toks[j].text == ")":
+        k = j - 1
+        while k >= 0 and j - k < 8 and toks[k].text != "(":
+            k -= 1
+        if k <= 0 or toks[k].text != "(":
+            return None
+        j = k - 1
     # "Researchers who track the channel say": the subject before a short relative clause
-    for w in range(j, max(-1, j - 12), -1):
+    # (not "The company that owns the dam did not respond to questions": the clause must end in a noun)
+    for w in range(j, max(-1, j - 12), -1) if toks[j].low not in STOP_LOWER else ():
         if not toks[w].is_word:
             break
         if toks[w].low in ("who", "that") and w > 0 and w < j:
@@ -202,6 +213,14 @@ def phrase_before(toks: list[Tok], allow_what: bool = False, allow_sub: bool = F
                 return inner
             break
     head = toks[j]
+    if head.low == "who" and j > 0 and toks[j - 1].is_word and not toks[j - 1].is_cap \
+            and (toks[j - 1].low in GROUP_HEADS or _AGENT_PLURAL.match(toks[j - 1].low)):
+        # "protests from parents who say ...": the people the relative clause is about speak
+        ante = phrase_before(toks[:j], allow_what=True, allow_sub=True)
+        if ante is None:
+            k = j - 1
+            return Phrase(toks[k].start, toks[k].end, (toks[k],), "")
+        return Phrase(ante.start, ante.end, ante.toks, "")
     if head.low in PRONOUNS:
         return _with_boundary(toks, j, j, allow_what, allow_sub)
     if not head.is_word or _possessive(head):
@@ -238,7 +257,7 @@ def phrase_before(toks: list[Tok], allow_what: bool = False, allow_sub: bool = F
             break
         elif lo in TITLE_WORDS or lo in LOWER_HEADS or lo.startswith(("then-", "ex-", "former")):
             k = p
-        elif lower_head and lowers < 4 and lo.isalpha():
+        elif lower_head and lowers < 4 and re.sub(r"['\u2019]$", "", lo).isalpha():  # forest workers' unions
             lowers += 1
             k = p
         elif lo.startswith(("then-", "ex-")):
@@ -376,7 +395,8 @@ def normalise(text: str, ph: Phrase) -> list[Speaker]:
             if len(person) >= 2 and not any(x.low in ORG_HEADS or _possessive(x) for x in run[:i]):
                 run = run[:i]  # "Tetiana Koval of Humboldt University"
             break
-    if any(t.low.rstrip("'\u2019s") in ORG_HEADS or t.low in ORG_HEADS for t in run) or any(_possessive(t) for t in run):
+    if (any(t.low.rstrip("'\u2019s") in ORG_HEADS or t.low in ORG_HEADS for t in run) or any(_possessive(t) for t in run)) \
+            and not _titled_person(run):  # "Chief Cabinet Secretary Hiroshi Maekawa": a person speaks
         # organisations keep lowercase modifiers before them only when possessive-led ("Russia's defence ministry")
         return [Speaker(_join(text, run), run[0].start, run[-1].end, "org")]
     # person or place: strip titles up to the last title word
@@ -391,6 +411,14 @@ def normalise(text: str, ph: Phrase) -> list[Speaker]:
         return [Speaker(_join(text, run), run[0].start, run[-1].end, "org")]
     kind = "person" if len(name_toks) >= 2 else "name"
     return [Speaker(_join(text, name_toks), name_toks[0].start, name_toks[-1].end, kind, title)]
+
+
+def _titled_person(run: list[Tok]) -> bool:
+    """A title ending in a title word, then a plain two- or three-word name."""
+    last = max((i for i, t in enumerate(run) if t.low in TITLE_WORDS), default=-1)
+    name = run[last + 1:]
+    return last >= 0 and 2 <= len(name) <= 3 and all(
+        t.is_cap and t.low not in ORG_HEADS and not _possessive(t) and t.low not in TITLE_WORDS for t in name)
 
 
 # Name index and resolution -------------------------------------------------------------------------
