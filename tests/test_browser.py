@@ -28,7 +28,7 @@ shot = _load_script()
 def browser_page():
     if not os.path.exists(shot.CHROMIUM):
         pytest.skip(f"{shot.CHROMIUM} not installed (apt-get install chromium); .ci/run installs it")
-    sync_api = pytest.importorskip("playwright.sync_api")
+    from playwright import sync_api  # declared in the dev extra
     with shot.streamlit_server(ROOT / "app.py") as url, sync_api.sync_playwright() as p:
         browser = shot.launch(p)
         try:
