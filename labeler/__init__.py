@@ -3,6 +3,7 @@
 Public API::
 
     analyze(text, url=None, title=None, html=None, model=None) -> Analysis
+    analyze_many([(text, url, title, html), ...], model=None) -> [Analysis | Exception]
     load_model(path=None) -> a scorer (the shipped default, a user model, or the rules)
     score_frame(df, text_col=...) -> DataFrame          (batch scoring)
     train(df, ...) / evaluate(model, df)                (retraining)
@@ -15,12 +16,13 @@ from __future__ import annotations
 from .errors import InputError, LabelerError, ModelError
 from .schema import SCHEMA, Analysis
 
-__all__ = ["analyze", "load_model", "score_frame", "score_file", "train", "evaluate", "Analysis", "SCHEMA",
+__all__ = ["analyze", "analyze_many", "load_model", "score_frame", "score_file", "train", "evaluate", "Analysis", "SCHEMA",
            "InputError", "LabelerError", "ModelError"]
 __version__ = "0.1.0"
 
 _LAZY = {
     "analyze": ("api", "analyze"),
+    "analyze_many": ("api", "analyze_many"),
     "load_model": ("api", "load_model"),
     "score_frame": ("batch", "score_frame"),
     "score_file": ("batch", "score_file"),

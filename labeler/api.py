@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 from functools import lru_cache
+from collections.abc import Sequence
 from typing import Any, Protocol
 
 from .errors import ModelError
@@ -88,3 +89,47 @@ def analyze(text: str | None = None, *, url: str | None = None, title: str | Non
         loaded_terms=sorted(analysis.loaded_terms + list(extra_terms), key=lambda t: t.start),
         model=ModelInfo(scorer.name, scorer.version),
     )
+
+
+def analyze_many(items: Sequence[tuple[Any, Any, Any, Any]], *, model: Any = None,
+                 registry: Registry | None = None) -> list[Analysis | Exception]:
+    """``analyze`` over many ``(text, url, title, html)`` items, the model applied to all at once.
+
+    Batch scoring uses this: the rules run per article, the model's per-call costs are paid
+    once per batch (``score_many``). An item that fails gives its exception in its place,
+    so the caller decides what a failure means; the others are unaffected.
+    """
+    scorer = load_model(model) if (model is None or isinstance(model, (str, os.PathLike))) else model
+    out: list[Analysis | Exception] = []
+    texts: list[str] = []
+    todo: list[int] = []
+    for text, url, title, html in items:
+        try:
+            article = to_article(text, url=url, title=title, html=html)
+            out.append(run_detectors(article=article, registry=registry))
+            texts.append(article.text)
+            todo.append(len(out) - 1)
+        except Exception as e:  # noqa: BLE001 - reported in the item's place
+            out.append(e)
+    if isinstance(scorer, RuleScorer) or not todo:
+        return out
+    many = getattr(scorer, "score_many", None)
+    try:
+        results = many(texts, [out[i] for i in todo]) if many else [scorer.score(t, out[i]) for t, i in zip(texts, todo)]
+    except Exception:  # noqa: BLE001 - one bad article must not fail its batch: redo one by one
+        results = []
+        for t, i in zip(texts, todo):
+            try:
+                results.append(scorer.score(t, out[i]))
+            except Exception as e:  # noqa: BLE001
+                results.append(e)
+    for i, r in zip(todo, results):
+        if isinstance(r, Exception):
+            out[i] = r
+            continue
+        scores, explanations, extra_terms = r
+        a = out[i]
+        out[i] = replace(a, scores=scores, explanations=explanations,
+                         loaded_terms=sorted(a.loaded_terms + list(extra_terms), key=lambda t: t.start),
+                         model=ModelInfo(scorer.name, scorer.version))
+    return out

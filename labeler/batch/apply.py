@@ -6,11 +6,8 @@ dropped and never turned into zero scores (snorkel's fault-tolerant applier does
 """
 from __future__ import annotations
 
-import copy
-import dataclasses
 import math
 from collections.abc import Callable, Sequence
-from functools import lru_cache
 from typing import Any
 
 import pandas as pd
@@ -64,34 +61,8 @@ def error_message(exc: BaseException) -> str:
     return msg if len(msg) <= MAX_ERROR_CHARS else msg[: MAX_ERROR_CHARS - 3] + "..."
 
 
-_LEAVES = frozenset({str, int, float, bool, type(None)})
-
-
-def _plain(v: Any) -> Any:
-    t = type(v)
-    if t in _LEAVES:
-        return v
-    if t is list or t is tuple:
-        return t(x if type(x) in _LEAVES else _plain(x) for x in v)
-    if t is dict:
-        return {k: x if type(x) in _LEAVES else _plain(x) for k, x in v.items()}
-    if dataclasses.is_dataclass(v):
-        return {n: x if type(x) in _LEAVES else _plain(x)
-                for n, x in ((f, getattr(v, f)) for f in _field_names(t))}
-    return copy.deepcopy(v)  # what dataclasses.asdict does with anything else
-
-
-@lru_cache(maxsize=None)
-def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(cls))
-
-
 def analysis_dict(analysis: Analysis) -> dict[str, Any]:
-    """``analysis.to_dict()``, several times faster (``dataclasses.asdict`` deep-copies every leaf)."""
-    d = _plain(analysis)
-    out = {"schema": d.pop("schema")}
-    out.update(d)
-    return out
+    return analysis.to_dict()
 
 
 def score_item(item: Item, model: Any, analyze_fn: AnalyzeFn) -> Result:
@@ -105,8 +76,19 @@ def score_item(item: Item, model: Any, analyze_fn: AnalyzeFn) -> Result:
 
 
 def score_items(items: Sequence[Item], model: Any, analyze_fn: AnalyzeFn | None = None) -> list[Result]:
-    fn = analyze_fn or default_analyze()
-    return [score_item(it, model, fn) for it in items]
+    """Every item scored, in order. Without a custom ``analyze_fn`` the model scores the whole
+    list at once (``labeler.api.analyze_many``), which is where batch speed comes from."""
+    if analyze_fn is not None:
+        return [score_item(it, model, analyze_fn) for it in items]
+    from ..api import analyze_many
+
+    out: list[Result] = []
+    for r in analyze_many(items, model=model):
+        if isinstance(r, Exception):
+            out.append((flat_columns(None, error_message(r)), None))
+        else:
+            out.append((flat_columns(r, None), analysis_dict(r)))
+    return out
 
 
 def problem_result(problem: str) -> Result:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+import scipy.sparse as sp
 from sklearn.utils import murmurhash3_32
 
 from ..schema import LoadedTerm
@@ -25,16 +26,22 @@ CUE_EVIDENCE = {  # which part of the analysis backs a cue feature
 
 def explain_head(head, X, text: str, analysis: dict[str, Any], top: int = TOP) -> list[dict[str, Any]]:
     """The ``top`` features of one article that moved this head's score most, in words."""
-    row = head.clf_.contributions(X)
-    row = np.asarray(row.todense()).ravel() if hasattr(row, "todense") else np.asarray(row).ravel()
+    row = sp.csr_matrix(X).multiply(head.clf_.coef_.ravel()).tocsr()  # coef * x, the exact log-odds shares
+    row.eliminate_zeros()
     n_named = len(head.feature_names_)
+    idx, val = row.indices, row.data
+    named = idx < n_named
     items: list[dict[str, Any]] = []
-    for j in np.flatnonzero(row[:n_named]):
+    for j, v in sorted(zip(idx[named].tolist(), val[named].tolist())):
         name = head.feature_names_[j]
-        items.append({"feature": _describe(name, analysis), "contribution": round(float(row[j]), 4),
+        items.append({"feature": _describe(name, analysis), "contribution": round(float(v), 4),
                       "evidence": _as_text(_evidence(name, analysis))})
-    if head.use_text and row.shape[0] > n_named:
-        items.extend(_text_items(head, row[n_named:], text))
+    if head.use_text and not named.all():
+        t_idx, t_val = idx[~named] - n_named, val[~named]
+        k = min(len(t_val), TOP * 4)
+        strongest = np.argpartition(-np.abs(t_val), k - 1)[:k]
+        strongest = strongest[np.argsort(-np.abs(t_val[strongest]), kind="stable")]
+        items.extend(_text_items(head, dict(zip(t_idx[strongest].tolist(), t_val[strongest].tolist())), text))
     items.sort(key=lambda it: -abs(it["contribution"]))
     return items[:top]
 
@@ -80,25 +87,33 @@ def _evidence(name: str, analysis: dict[str, Any]):
     return None
 
 
-def _text_items(head, contrib: np.ndarray, text: str) -> list[dict[str, Any]]:
-    """Name hashed n-gram columns by hashing the article's own n-grams."""
-    hv = head.text_.named_steps["hash"].transformer_list[0][1]
-    analyzer = hv.build_analyzer()
-    n = hv.n_features
-    seen: dict[int, str] = {}
-    for gram in analyzer(text[:200_000]):
-        j = abs(murmurhash3_32(gram, seed=0)) % n
-        seen.setdefault(j, gram)
-    items = []
-    for j, gram in seen.items():
-        if contrib[j]:
-            items.append({"feature": f"words in text: “{gram}”", "contribution": round(float(contrib[j]), 4),
-                          "evidence": gram})
-    items.sort(key=lambda it: -abs(it["contribution"]))
+def _text_items(head, contrib: dict[int, float], text: str) -> list[dict[str, Any]]:
+    """Name the strongest hashed n-gram columns (``contrib``) by hashing the article's own n-grams."""
+    from .fast import fast_vectorizer
+
+    top = sorted(contrib, key=lambda j: -abs(contrib[j]))
+    fv = fast_vectorizer(head.text_)
+    names: dict[int, str] = {}
+    if hasattr(fv, "parts") and fv.parts[0].analyzer == "word":
+        grams, cols = fv.parts[0].word_buckets(text[:200_000])
+        cols = np.asarray(cols)
+        for j in top:
+            hit = np.flatnonzero(cols == j)
+            if len(hit):
+                names[j] = grams[hit[0]]  # a shared bucket is named by its first n-gram
+    else:
+        hv = head.text_.named_steps["hash"].transformer_list[0][1]
+        wanted = set(top)
+        for gram in hv.build_analyzer()(text[:200_000]):
+            j = abs(murmurhash3_32(gram, seed=0)) % hv.n_features
+            if j in wanted:
+                names.setdefault(j, gram)
+    items = [{"feature": f"words in text: “{names[j]}”", "contribution": round(float(contrib[j]), 4),
+              "evidence": names[j]} for j in top if j in names and contrib[j]]
     return items[:TOP]
 
 
-def model_terms(model, text: str, spans, probs, lexicon_terms: list[LoadedTerm]) -> list[LoadedTerm]:
+def model_terms(model, text: str, spans, probs, lexicon_terms: list[LoadedTerm], words=None) -> list[LoadedTerm]:
     """Words the sentence model finds loaded that the lexicon did not: cues with a probability.
 
     Only sentences the model calls loaded are searched, and only words the tagger puts over
@@ -112,10 +127,11 @@ def model_terms(model, text: str, spans, probs, lexicon_terms: list[LoadedTerm])
     quoted = [(q.start, q.end) for q in quoted_spans(text)]
     taken = [(t.start, t.end) for t in lexicon_terms]
     out: list[LoadedTerm] = []
-    for span, p_sent in zip(spans, probs):
+    for k, (span, p_sent) in enumerate(zip(spans, probs)):
         if p_sent < sm.threshold_:
             continue
-        for word, s, e, p in sm.word_probabilities(span.text):
+        toks, p_words = words[k] if words is not None else sm.predict_with_words([span.text])[1][0]
+        for (word, s, e), p in zip(toks, p_words):
             start, end = span.start + s, span.start + e
             if p < model.term_threshold or not word[:1].isalpha() or len(word) < 3:
                 continue

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import scipy.sparse as sp
 
 from ..schema import Analysis, LoadedTerm, Scores
 from ..text import sentences
+from .fast import fast_vectorizer
 from .features import CueFeaturizer
 from .linear import CalibratedLinearClassifier
 from .sentence import LoadedSentenceModel
@@ -28,14 +29,47 @@ SENTENCE_NAMES = ("model: share of sentences with loaded language", "model: most
 MAX_SENTENCES = 400  # a 10 MB text is scored on its first sentences, with a warning upstream
 
 
+def article_sentences(text: str) -> list:
+    """The sentences the sentence model reads: non-blank, at most ``MAX_SENTENCES``."""
+    return [s for s in sentences(text) if s.text.strip()][:MAX_SENTENCES] if text else []
+
+
+class SentenceBatch(NamedTuple):
+    """The sentence model over many articles: per article its summary, sentences, their
+    probabilities and their tokens with the tagger's probabilities."""
+
+    summaries: np.ndarray
+    spans: list[list]
+    probs: list[np.ndarray]
+    words: list[list[tuple[list, np.ndarray]]]
+
+
+def sentence_batch(model: LoadedSentenceModel | None, texts: Sequence[str]) -> SentenceBatch:
+    """One sentence-model call for all sentences of ``texts`` (summary features per article)."""
+    spans = [article_sentences(t or "") for t in texts]
+    n = len(texts)
+    if model is None:
+        return SentenceBatch(np.zeros((n, 3)), spans, [np.zeros(len(s)) for s in spans], [[] for _ in spans])
+    flat = [s.text for ss in spans for s in ss]
+    p_all, w_all = model.predict_with_words(flat) if flat else (np.zeros(0), [])
+    S = np.zeros((n, 3))
+    probs, words = [], []
+    k = 0
+    for i, ss in enumerate(spans):
+        p = p_all[k:k + len(ss)]
+        probs.append(p)
+        words.append(w_all[k:k + len(ss)])
+        k += len(ss)
+        if len(p):
+            over = p >= model.threshold_
+            S[i] = (over.mean(), float(p.max()), np.log1p(over.sum()))
+    return SentenceBatch(S, spans, probs, words)
+
+
 def sentence_summary(model: LoadedSentenceModel | None, text: str) -> tuple[np.ndarray, list, np.ndarray]:
     """(summary features, sentence spans, sentence probabilities) of one article."""
-    spans = [s for s in sentences(text) if s.text.strip()][:MAX_SENTENCES] if text else []
-    if model is None or not spans:
-        return np.zeros(3), spans, np.zeros(len(spans))
-    p = model.predict_proba([s.text for s in spans])
-    over = p >= model.threshold_
-    return np.array([over.mean(), float(p.max()), np.log1p(over.sum())]), spans, p
+    b = sentence_batch(model, [text])
+    return b.summaries[0], b.spans[0], b.probs[0]
 
 
 class ScoreHead:
@@ -65,7 +99,9 @@ class ScoreHead:
         if self.use_text:
             if fit:
                 self.text_ = text_vectorizer(self.n_text_features, char=self.char).fit(texts)
-            blocks.append(self.text_.transform(texts))
+                blocks.append(self.text_.transform(texts))
+            else:
+                blocks.append(fast_vectorizer(self.text_).transform(texts))
         return sp.hstack(blocks).tocsr(), names
 
     def fit(self, analyses: Sequence, texts: Sequence[str], y: Sequence[int], summaries: np.ndarray,
@@ -101,28 +137,39 @@ class LabelerModel:
 
     def score(self, text: str, analysis: Analysis) -> tuple[Scores, dict[str, list[dict]], list[LoadedTerm]]:
         """Scores for one analysed article, the top reasons for each, and model-found loaded words."""
+        return self.score_many([text], [analysis])[0]
+
+    def score_many(self, texts: Sequence[str], analyses: Sequence[Analysis]
+                   ) -> list[tuple[Scores, dict[str, list[dict]], list[LoadedTerm]]]:
+        """``score`` for many articles at once: one sentence-model call and one matrix per head,
+        so batch scoring pays the per-call costs once per chunk, not once per article."""
         from .explain import explain_head, model_terms
 
-        text = text or ""
-        summary, spans, probs = sentence_summary(self.sentence_model, text)
-        d = analysis.to_dict()
-        values = {}
-        explanations = {}
+        texts = [t or "" for t in texts]
+        sb = sentence_batch(self.sentence_model, texts)
+        dicts = [a.to_dict() for a in analyses]
+        values: dict[str, np.ndarray] = {}
+        matrices = {}
         for name, head in self.heads.items():
-            X = head.transform([d], [text], summary.reshape(1, -1))
-            values[name] = float(head.clf_.predict_proba(X)[0, 1])
-            explanations[name] = explain_head(head, X, text, d)
-        base = analysis.scores
-        scores = Scores(
-            state_media=values.get("state_media", base.state_media),
-            loaded_language=values.get("loaded_language", base.loaded_language),
-            omitted_counterclaims=values.get("omitted_counterclaims", base.omitted_counterclaims),
-        )
-        for name in SCORES:  # keep the rule reasons for a score this model has no head for
-            if name not in explanations and name in analysis.explanations:
-                explanations[name] = analysis.explanations[name]
-        extra = model_terms(self, text, spans, probs, analysis.loaded_terms)
-        return scores, explanations, extra
+            X = head.transform(dicts, texts, sb.summaries)
+            matrices[name] = X
+            values[name] = head.clf_.predict_proba(X)[:, 1]
+        out = []
+        for i, (text, analysis, d) in enumerate(zip(texts, analyses, dicts)):
+            explanations = {name: explain_head(head, matrices[name][i], text, d) for name, head in self.heads.items()}
+            base = analysis.scores
+            get = lambda name, default: float(values[name][i]) if name in values else default  # noqa: E731
+            scores = Scores(
+                state_media=get("state_media", base.state_media),
+                loaded_language=get("loaded_language", base.loaded_language),
+                omitted_counterclaims=get("omitted_counterclaims", base.omitted_counterclaims),
+            )
+            for name in SCORES:  # keep the rule reasons for a score this model has no head for
+                if name not in explanations and name in analysis.explanations:
+                    explanations[name] = analysis.explanations[name]
+            extra = model_terms(self, text, sb.spans[i], sb.probs[i], analysis.loaded_terms, sb.words[i])
+            out.append((scores, explanations, extra))
+        return out
 
     def analyze(self, analysis: Analysis, text: str) -> Analysis:
         """The analysis with this model's scores, explanations and extra loaded terms."""

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 import numpy as np
 import scipy.sparse as sp
-from scipy.special import logit
+from scipy.special import expit, logit
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
@@ -68,19 +68,20 @@ class LoadedSentenceModel:
 
     @staticmethod
     def _pool(p_tok: np.ndarray, index: np.ndarray, n: int) -> np.ndarray:
+        """Per sentence: its strongest and second-strongest word (log-odds) and log(1 + words over 0.5)."""
+        p_tok = np.asarray(p_tok, dtype=float)
+        index = np.asarray(index, dtype=int)
         top1 = np.full(n, 1e-4)
         top2 = np.full(n, 1e-4)
-        over = np.zeros(n)
-        order = np.lexsort((-p_tok, index))
-        seen = np.zeros(n, dtype=int)
-        for k in order:
-            i = index[k]
-            if seen[i] == 0:
-                top1[i] = p_tok[k]
-            elif seen[i] == 1:
-                top2[i] = p_tok[k]
-            seen[i] += 1
-            over[i] += p_tok[k] > 0.5
+        if len(p_tok):
+            order = np.lexsort((-p_tok, index))
+            ps, ix = p_tok[order], index[order]
+            counts = np.bincount(ix, minlength=n)
+            starts = np.searchsorted(ix, np.arange(n))
+            has1, has2 = counts >= 1, counts >= 2
+            top1[has1] = ps[starts[has1]]
+            top2[has2] = ps[starts[has2] + 1]
+        over = np.bincount(index, weights=(p_tok > 0.5).astype(float), minlength=n) if len(p_tok) else np.zeros(n)
         clip = lambda v: logit(np.clip(v, 1e-4, 1 - 1e-4))  # noqa: E731
         return np.column_stack([clip(top1), clip(top2), np.log1p(over)])
 
@@ -143,25 +144,39 @@ class LoadedSentenceModel:
     # ------------------------------------------------------------------ use
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
         """P(loaded) for each sentence, calibrated."""
+        return self.predict_with_words(texts)[0]
+
+    def predict_with_words(self, texts: Sequence[str]) -> tuple[np.ndarray, list[tuple[list, np.ndarray]]]:
+        """P(loaded) for each sentence, and each sentence's tokens with the tagger's probabilities.
+
+        One pass serves both the scores and the model-found words; words are hashed once per
+        distinct word (``fast.py``), giving the same numbers as the sklearn path.
+        """
+        from .fast import fast_tagger, fast_vectorizer
+
         texts = [str(t) for t in texts]
         if not texts:
-            return np.zeros(0)
-        X_tok, idx, _ = self._token_matrix(texts)
-        p = self.tagger_.predict_proba(X_tok)[:, 1] if X_tok.shape[0] else np.zeros(0)
-        pooled = self._pool(p, idx, len(texts))
-        text_logit = self.text_clf_.decision_function(self.vectorizer_.transform(texts))
-        return self.stacker_.predict_proba(self._stack(pooled, text_logit, texts))[:, 1]
+            return np.zeros(0), []
+        tagger = fast_tagger(self)
+        words = []
+        for t in texts:
+            toks, d = tagger.decisions(t)
+            words.append((toks, expit(d)))
+        p_tok = np.concatenate([p for _t, p in words])
+        index = np.repeat(np.arange(len(texts)), [len(p) for _t, p in words])
+        pooled = self._pool(p_tok, index, len(texts))
+        X = fast_vectorizer(self.vectorizer_).transform(texts)
+        text_logit = np.asarray(X @ self.text_clf_.coef_.ravel()).ravel() + self.text_clf_.intercept_[0]
+        Z = self._stack(pooled, text_logit, texts)
+        return expit(Z @ self.stacker_.coef_.ravel() + self.stacker_.intercept_[0]), words
 
     def predict(self, texts: Sequence[str]) -> np.ndarray:
         return (self.predict_proba(texts) >= self.threshold_).astype(int)
 
     def word_probabilities(self, text: str) -> list[tuple[str, int, int, float]]:
         """Each word of ``text`` with the tagger's probability that it is loaded."""
-        X_tok, _idx, toks = self._token_matrix([text])
-        if not toks or not toks[0]:
-            return []
-        p = self.tagger_.predict_proba(X_tok)[:, 1]
-        return [(w, s, e, float(pi)) for (w, s, e), pi in zip(toks[0], p)]
+        toks, p = self.predict_with_words([text])[1][0]
+        return [(w, s, e, float(pi)) for (w, s, e), pi in zip(toks, p)]
 
 
 def _best_f1_threshold(y: np.ndarray, p: np.ndarray) -> float:

@@ -15,7 +15,7 @@ import pandas as pd
 from ..datasets import labelled_frame
 from ..schema import Analysis
 from .evaluate import binary_metrics
-from .pipeline import SCORES, LabelerModel, ScoreHead, sentence_summary
+from .pipeline import SCORES, LabelerModel, ScoreHead, sentence_batch
 from .sentence import LoadedSentenceModel
 
 
@@ -41,7 +41,11 @@ def analyse_texts(texts: Sequence[str], *, titles: Sequence[str | None] | None =
 
 
 def summaries(model: LoadedSentenceModel | None, texts: Sequence[str]) -> np.ndarray:
-    return np.vstack([sentence_summary(model, t)[0] for t in texts]) if len(texts) else np.zeros((0, 3))
+    """Sentence-model summary features of many texts, in chunks (one model call per chunk)."""
+    if not len(texts):
+        return np.zeros((0, 3))
+    texts = list(texts)
+    return np.vstack([sentence_batch(model, texts[i:i + 256]).summaries for i in range(0, len(texts), 256)])
 
 
 def train(df: pd.DataFrame | None = None, *, recipe: str | None = None, seed: int = 0,
