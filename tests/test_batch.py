@@ -207,6 +207,17 @@ def test_several_inputs_into_a_folder_one_output_each(tmp_path):
     assert sorted(p.name for p in (tmp_path / "scored").iterdir()) == ["a.parquet", "b.parquet"]
 
 
+def test_two_inputs_with_the_same_name_never_write_one_output(tmp_path):
+    (tmp_path / "x").mkdir()
+    (tmp_path / "y").mkdir()
+    a = write_input(corpus(3), tmp_path / "x" / "part.csv")
+    b = write_input(corpus(4), tmp_path / "y" / "part.csv")
+    summary = score_file([str(a), str(b)], str(tmp_path / "scored") + "/", out_fmt="csv", quiet=True)
+    assert summary.rows == 7
+    assert sorted(p.name for p in (tmp_path / "scored").iterdir()) == ["part-2.csv", "part.csv"]
+    assert len(read_output(tmp_path / "scored" / "part-2.csv")) == 4
+
+
 def test_a_glob_scores_its_files_in_name_order_into_one_output(tmp_path):
     (tmp_path / "corpus").mkdir()
     for i in range(3):

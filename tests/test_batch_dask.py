@@ -51,12 +51,25 @@ def test_dask_output_equals_local_output(cluster, corpus, tmp_path, out_name):
     assert not list(tmp_path.glob("*.partial"))
 
 
-def test_dask_keeps_malformed_csv_lines_as_error_rows(cluster, tmp_path):
+@pytest.mark.parametrize("partition_rows", [20_000, 3])
+def test_dask_keeps_malformed_csv_lines_as_error_rows(cluster, tmp_path, partition_rows):
     local = score_file(str(MESSY), str(tmp_path / "local.jsonl"), quiet=True)
     dask = score_file(str(MESSY), str(tmp_path / "dask.jsonl"), quiet=True, engine="dask",
-                      scheduler=cluster.scheduler_address)
+                      scheduler=cluster.scheduler_address, partition_rows=partition_rows)
     assert dask.malformed == local.malformed == 5 and dask.malformed_lines == local.malformed_lines
     assert (tmp_path / "dask.jsonl").read_bytes() == (tmp_path / "local.jsonl").read_bytes()
+
+
+def test_dask_splits_one_big_csv_across_partitions(cluster, tmp_path):
+    out = tmp_path / "parts"
+    summary = score_file(str(MESSY), str(out) + "/", quiet=True, engine="dask", out_fmt="csv",
+                         scheduler=cluster.scheduler_address, partition_rows=4)
+    local = score_file(str(MESSY), str(tmp_path / "local.csv"), quiet=True)
+    parts = sorted(out.glob("part-*.csv"))
+    assert summary.rows == local.rows and len(parts) == -(-local.rows // 4)
+    joined = pd.concat([pd.read_csv(p, dtype=str, keep_default_na=False) for p in parts], ignore_index=True)
+    expected = pd.read_csv(tmp_path / "local.csv", dtype=str, keep_default_na=False)
+    pd.testing.assert_frame_equal(joined, expected)
 
 
 def test_dask_writes_a_folder_of_parts(cluster, corpus, tmp_path):

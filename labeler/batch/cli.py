@@ -4,9 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..errors import InputError, LabelerError, ModelError
-
-EXIT_OK, EXIT_INPUT, EXIT_MODEL = 0, 3, 4
+EXIT_OK = 0
 
 
 def add_score_arguments(parser: argparse.ArgumentParser) -> None:
@@ -29,6 +27,8 @@ def add_score_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--resume", action="store_true",
                         help="continue a killed run from its last finished chunk")
     parser.add_argument("--chunk-rows", type=int, default=1000, help="rows per chunk (default 1000)")
+    parser.add_argument("--partition-rows", type=int, default=20_000,
+                        help="Dask engine: records per partition of a CSV/JSONL file (default 20000)")
     parser.add_argument("--encoding", help="input text encoding (default UTF-8; e.g. latin-1, cp1252)")
     parser.add_argument("--model", help="model directory or file (default: the shipped model; 'rules' for rule scores)")
     parser.add_argument("--trust-model", action="store_true",
@@ -39,27 +39,24 @@ def add_score_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run_score(args: argparse.Namespace) -> int:
-    """Run ``labeler score``; the summary goes to stderr. 0 when the run completed (row errors included)."""
+    """Run ``labeler score``; the summary goes to stderr. 0 when the run completed (row errors included).
+
+    Unusable input or model raise ``InputError``/``ModelError``; ``labeler.cli.main`` turns
+    them into the message and exit code every command shares (3 input, 4 model).
+    """
     from .run import score_file
 
-    try:
-        model = None
-        if getattr(args, "model", None):
-            from ..api import load_model
+    model = None
+    if getattr(args, "model", None):
+        from ..api import load_model
+        from ..cli import trust_of
 
-            from ..cli import trust_of
-            model = load_model(args.model, trusted=trust_of(args))
-        summary = score_file(args.inputs, args.output, fmt=args.fmt, out_fmt=args.out_fmt, text_col=args.text_col,
-                             url_col=args.url_col, title_col=args.title_col, id_col=args.id_col,
-                             html_col=args.html_col, jobs=args.jobs, engine=args.engine, scheduler=args.scheduler,
-                             resume=args.resume, quiet=args.quiet, chunk_rows=args.chunk_rows, model=model,
-                             encoding=args.encoding)
-    except ModelError as e:
-        print(f"labeler: model error: {e}", file=sys.stderr)
-        return EXIT_MODEL
-    except (InputError, LabelerError) as e:
-        print(f"labeler: {e}", file=sys.stderr)
-        return EXIT_INPUT
+        model = load_model(args.model, trusted=trust_of(args))
+    summary = score_file(args.inputs, args.output, fmt=args.fmt, out_fmt=args.out_fmt, text_col=args.text_col,
+                         url_col=args.url_col, title_col=args.title_col, id_col=args.id_col,
+                         html_col=args.html_col, jobs=args.jobs, engine=args.engine, scheduler=args.scheduler,
+                         resume=args.resume, quiet=args.quiet, chunk_rows=args.chunk_rows, model=model,
+                         encoding=args.encoding, partition_rows=args.partition_rows)
     if not args.quiet:
         print(f"labeler: {summary.describe()}", file=sys.stderr)
         for line in summary.malformed_lines[:20]:

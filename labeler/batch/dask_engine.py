@@ -1,7 +1,8 @@
 """The Dask engine: the same chunks, scoring and part files as the local engine, on a cluster.
 
-Inputs become a Dask DataFrame (one partition per Parquet row group, per CSV/JSONL file),
-read with the same lossless readers; the model is scattered to every worker once and each
+Inputs become a Dask DataFrame (one partition per Parquet row group, and per run of
+``partition_rows`` records of a CSV/JSONL file, cut at record starts found by the same
+lossless reader, so a single big CSV is scored by every worker); the model is scattered to every worker once and each
 partition is scored with the same fault-tolerant applier, then written by the worker as a
 part file. Workers therefore need the inputs and the output folder on a shared filesystem.
 The client joins the parts into one file (atomically), or moves them into an output folder.
@@ -22,7 +23,7 @@ import pyarrow as pa
 from ..errors import InputError
 from .apply import AnalyzeFn, score_items
 from .local import MANIFEST, Plan, chunk_items, fingerprint, merge_results
-from .readers import Chunk, Source
+from .readers import Chunk, Source, Span
 from .summary import BatchSummary
 from .writers import header_bytes, join_parts, part_bytes, write_atomic
 
@@ -30,17 +31,27 @@ from .writers import header_bytes, join_parts, part_bytes, write_atomic
 PROBLEM, LINE, RESULT = "__labeler_problem__", "__labeler_line__", "__labeler_result__"
 
 
-def partitions(sources: list[Source]) -> list[tuple[int, int | None]]:
-    """(source index, Parquet row group or None for the whole file), in input order."""
-    out: list[tuple[int, int | None]] = []
+PARTITION_ROWS = 20_000
+
+
+def partitions(sources: list[Source], partition_rows: int = PARTITION_ROWS
+               ) -> list[tuple[int, int | None, Span | None]]:
+    """(source index, Parquet row group, record span), in input order; None means the whole file.
+
+    Gzipped and UTF-16/32 text files cannot be read from an offset: one partition each.
+    """
+    out: list[tuple[int, int | None, Span | None]] = []
     for i, s in enumerate(sources):
         if s.fmt.kind == "parquet":
             import pyarrow.parquet as pq
 
             n = pq.ParquetFile(s.path).metadata.num_row_groups
-            out.extend((i, g) for g in range(n)) if n else out.append((i, None))
+            out.extend((i, g, None) for g in range(n)) if n else out.append((i, None, None))
+        elif s.splittable:
+            spans = s.spans(partition_rows)
+            out.extend((i, None, sp) for sp in spans) if spans else out.append((i, None, None))
         else:
-            out.append((i, None))
+            out.append((i, None, None))
     return out
 
 
@@ -51,9 +62,9 @@ def _frame(columns: list[str], rows: list[dict], problems: list, lines: list) ->
     return pd.DataFrame(data, columns=list(columns) + [PROBLEM, LINE])
 
 
-def read_partition(spec: tuple[Source, int | None, int]) -> pd.DataFrame:
+def read_partition(spec: tuple[Source, int | None, Span | None, int]) -> pd.DataFrame:
     """One partition as an object-typed frame (values kept exactly as the local reader gives them)."""
-    src, group, chunk_rows = spec
+    src, group, span, chunk_rows = spec
     if group is not None:
         import pyarrow.parquet as pq
 
@@ -62,7 +73,7 @@ def read_partition(spec: tuple[Source, int | None, int]) -> pd.DataFrame:
         rows = f.read_row_group(group).to_pylist()
         return _frame(src.columns, rows, [None] * len(rows), list(range(before + 1, before + len(rows) + 1)))
     rows, problems, lines = [], [], []
-    for ch in src.chunks(chunk_rows):
+    for ch in src.chunks(chunk_rows, span):
         rows += ch.rows
         problems += ch.problems
         lines += ch.lines
@@ -97,7 +108,8 @@ def write_partition(df: pd.DataFrame, columns: list[str], schema: pa.Schema, fmt
 
 def run_dask(plan: Plan, *, output_dir: bool = False, scheduler: str | None = None, jobs: int = 1,
              resume: bool = False, quiet: bool = False, model: Any = None,
-             analyze_fn: AnalyzeFn | None = None, say: Callable[[str], None] | None = None) -> BatchSummary:
+             analyze_fn: AnalyzeFn | None = None, say: Callable[[str], None] | None = None,
+             partition_rows: int = PARTITION_ROWS) -> BatchSummary:
     import dask
     import dask.dataframe as dd
     from distributed import Client, LocalCluster, as_completed
@@ -106,7 +118,7 @@ def run_dask(plan: Plan, *, output_dir: bool = False, scheduler: str | None = No
     t0 = time.perf_counter()
     target = plan.output.rstrip("/\\")
     partial = target + ".partial"
-    key = dict(fingerprint(plan, None), engine="dask")
+    key = dict(fingerprint(plan, None), engine="dask", partition_rows=partition_rows)
     manifest = os.path.join(partial, MANIFEST)
     if resume and os.path.isfile(manifest):
         with open(manifest, encoding="utf-8") as f:
@@ -117,9 +129,9 @@ def run_dask(plan: Plan, *, output_dir: bool = False, scheduler: str | None = No
         shutil.rmtree(partial)
     os.makedirs(partial, exist_ok=True)
     write_atomic(manifest, json.dumps(key).encode("utf-8"))
-    specs = partitions(plan.sources)
+    specs = partitions(plan.sources, partition_rows)
     columns = plan.sources[0].columns
-    names = [os.path.basename(plan.sources[i].path) for i, _ in specs]
+    names = [os.path.basename(plan.sources[i].path) for i, _g, _s in specs]
     paths = [os.path.join(partial, f"part-{k:06d}{plan.out_fmt.suffix}") for k in range(len(specs))]
     todo = [k for k, p in enumerate(paths) if not (resume and os.path.isfile(p) and os.path.isfile(p + ".json"))]
     if resume and len(todo) < len(specs):
@@ -134,7 +146,7 @@ def run_dask(plan: Plan, *, output_dir: bool = False, scheduler: str | None = No
     try:
         with dask.config.set({"dataframe.convert-string": False}):
             meta = _frame(columns, [], [], [])
-            ddf = dd.from_map(read_partition, [(plan.sources[i], g, plan.chunk_rows) for i, g in specs],
+            ddf = dd.from_map(read_partition, [(plan.sources[i], g, sp, plan.chunk_rows) for i, g, sp in specs],
                               meta=meta, enforce_metadata=False)
             model_ref = client.scatter([model], broadcast=True)[0]  # shipped to each worker once
             scored = ddf.map_partitions(score_partition, plan.cols, columns, model_ref, analyze_fn,

@@ -16,7 +16,8 @@ import os
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, BinaryIO
+from itertools import islice
+from typing import Any, BinaryIO, NamedTuple
 
 import pyarrow as pa
 
@@ -49,12 +50,53 @@ class Source:
     encoding: str | None = None
     delimiter: str = ","
 
-    def chunks(self, chunk_rows: int) -> Iterator[Chunk]:
+    def chunks(self, chunk_rows: int, span: Span | None = None) -> Iterator[Chunk]:
+        """The records as chunks; with ``span``, only that span's records (see ``spans``)."""
         if self.fmt.kind == "parquet":
             return _parquet_chunks(self, chunk_rows)
         if self.fmt.kind == "jsonl":
-            return _jsonl_chunks(self, chunk_rows)
-        return _csv_chunks(self, chunk_rows)
+            return _jsonl_chunks(self, chunk_rows, span)
+        return _csv_chunks(self, chunk_rows, span)
+
+    @property
+    def splittable(self) -> bool:
+        """Whether records can be read from a byte offset (plain CSV/JSONL in a byte-line encoding)."""
+        return self.fmt.kind != "parquet" and not self.fmt.gzip and \
+            (not self.encoding or "\n".encode(self.encoding) == b"\n")
+
+    def spans(self, records_per_span: int) -> list[Span]:
+        """Consecutive runs of ``records_per_span`` records, found by one sequential read.
+
+        Reading each span from its offset gives exactly the records (and line numbers, and
+        problems) the whole-file read gives there, so a big file can be scored in parallel
+        pieces. A quoted CSV field may span lines: the cut points are record starts found
+        by the CSV parser itself, never raw newlines.
+        """
+        if not self.splittable:
+            raise ValueError(f"{self.path}: cannot be read from an offset (compressed or multi-byte encoding)")
+        out: list[Span] = []
+        lines = _Lines(self.path, self.fmt, self.encoding)
+        try:
+            if self.fmt.kind == "jsonl":
+                records: Iterator[_Record] = (r for r, _obj in _jsonl_records(lines, parse=False))
+            else:
+                records = _csv_records(lines, self.delimiter, len(self.columns))
+                next(records, None)  # the header
+            for k, rec in enumerate(records):
+                if k % records_per_span == 0:
+                    out.append(Span(rec.offset, rec.line, 0))
+                out[-1] = out[-1]._replace(records=out[-1].records + 1)
+        finally:
+            lines.close()
+        return out
+
+
+class Span(NamedTuple):
+    """Where a run of records starts (byte offset, physical line) and how many it holds."""
+
+    offset: int
+    line: int
+    records: int
 
 
 def open_source(path: str, fmt: Format, *, encoding: str | None = None) -> Source:
@@ -79,16 +121,21 @@ class _Line:
     number: int
     text: str
     problem: str | None
+    offset: int = -1  # byte offset of the line in the file (-1 when unknown: gzip, multi-byte encodings)
 
 
 class _Lines:
     """Decoded physical lines with their numbers; lines can be pushed back to be parsed again."""
 
-    def __init__(self, path: str, fmt: Format, encoding: str | None):
+    def __init__(self, path: str, fmt: Format, encoding: str | None, span: Span | None = None):
         self.raw = open(path, "rb")
         self.fh: BinaryIO = gzip.GzipFile(fileobj=self.raw) if fmt.gzip else self.raw
         self.encoding = encoding or "utf-8"
         self.number = 0
+        self.offsets = not fmt.gzip
+        if span is not None:
+            self.raw.seek(span.offset)
+            self.number = span.line - 1
         self.pending: deque[_Line] = deque()
         self.consumed: list[_Line] = []
         self.text_mode = None
@@ -116,6 +163,7 @@ class _Lines:
                 raise StopIteration
             self.number += 1
             return _Line(self.number, text, None)
+        offset = self.raw.tell() if self.offsets else -1
         try:
             data = self.fh.readline()
         except (OSError, EOFError) as e:  # a truncated or corrupt gzip stream
@@ -132,7 +180,7 @@ class _Lines:
                        f"column {e.start + 1}); give the file's encoding with --encoding")
         if self.number == 1 and text.startswith("\ufeff"):
             text = text[1:]
-        return _Line(self.number, text, problem)
+        return _Line(self.number, text, problem, offset)
 
     def __next__(self) -> str:
         line = self.pending.popleft() if self.pending else self._read()
@@ -152,6 +200,7 @@ class _Record:
     line: int
     fields: list[str] | None
     problem: str | None
+    offset: int = -1  # byte offset of its first line
 
 
 def _csv_records(lines: _Lines, delimiter: str, width: int | None) -> Iterator[_Record]:
@@ -171,24 +220,24 @@ def _csv_records(lines: _Lines, delimiter: str, width: int | None) -> Iterator[_
             lines.push_back(used[1:])
             reader = csv.reader(lines, delimiter=delimiter, strict=True)
             yield _Record(used[0].number, None, f"line {used[0].number}: malformed CSV ({e}); "
-                          "the line is kept as an error row and reading goes on with the next line")
+                          "the line is kept as an error row and reading goes on with the next line", used[0].offset)
             continue
         used = list(lines.consumed)
         if not fields:  # a blank line is not a record
             continue
-        first = used[0].number
+        first, offset = used[0].number, used[0].offset
         if width is not None and len(fields) != width:
             if len(used) > 1:  # a quote opened on this line and ran into the next ones
                 lines.push_back(used[1:])
                 reader = csv.reader(lines, delimiter=delimiter, strict=True)
                 yield _Record(first, None, f"line {first}: malformed CSV (a quoted field runs over "
                               f"{len(used)} lines and leaves {len(fields)} fields instead of {width}; "
-                              "unbalanced quote?); reading goes on with the next line")
+                              "unbalanced quote?); reading goes on with the next line", offset)
             else:
-                yield _Record(first, None, f"line {first}: expected {width} fields, found {len(fields)}")
+                yield _Record(first, None, f"line {first}: expected {width} fields, found {len(fields)}", offset)
             continue
         bad = next((ln.problem for ln in used if ln.problem), None)
-        yield _Record(first, None if bad else fields, bad)
+        yield _Record(first, None if bad else fields, bad, offset)
 
 
 def _unique(names: list[str]) -> list[str]:
@@ -222,11 +271,14 @@ def _csv_source(path: str, fmt: Format, encoding: str | None) -> Source:
                   encoding, delimiter)
 
 
-def _csv_chunks(src: Source, chunk_rows: int) -> Iterator[Chunk]:
-    lines = _Lines(src.path, src.fmt, src.encoding)
+def _csv_chunks(src: Source, chunk_rows: int, span: Span | None = None) -> Iterator[Chunk]:
+    lines = _Lines(src.path, src.fmt, src.encoding, span)
     try:
         records = _csv_records(lines, src.delimiter, len(src.columns))
-        next(records)  # the header
+        if span is None:
+            next(records)  # the header
+        else:
+            records = islice(records, span.records)
         yield from _batched(records, src.columns, chunk_rows, lambda: lines.position)
     finally:
         lines.close()
@@ -249,25 +301,29 @@ def _batched(records: Iterator[_Record], columns: list[str], chunk_rows: int, po
 
 
 # ---------------------------------------------------------------- JSONL
-def _jsonl_records(lines: _Lines) -> Iterator[tuple[_Record, dict | None]]:
+def _jsonl_records(lines: _Lines, parse: bool = True) -> Iterator[tuple[_Record, dict | None]]:
+    """Each non-blank line as a record; ``parse=False`` only finds where records are."""
     for text in lines:
         line = lines.consumed[-1]
         lines.mark()
         if not text.strip():
             continue
+        n, off = line.number, line.offset
         if line.problem:
-            yield _Record(line.number, None, line.problem), None
+            yield _Record(n, None, line.problem, off), None
+            continue
+        if not parse:
+            yield _Record(n, [], None, off), None
             continue
         try:
             obj = json.loads(text)
         except ValueError as e:
-            yield _Record(line.number, None, f"line {line.number}: not valid JSON ({e})"), None
+            yield _Record(n, None, f"line {n}: not valid JSON ({e})", off), None
             continue
         if not isinstance(obj, dict):
-            yield _Record(line.number, None, f"line {line.number}: expected a JSON object, "
-                          f"found {type(obj).__name__}"), None
+            yield _Record(n, None, f"line {n}: expected a JSON object, found {type(obj).__name__}", off), None
             continue
-        yield _Record(line.number, [], None), obj
+        yield _Record(n, [], None, off), obj
 
 
 _KIND_TYPES = {"bool": pa.bool_(), "int": pa.int64(), "float": pa.float64(), "str": pa.string()}
@@ -315,8 +371,8 @@ def _jsonl_source(path: str, fmt: Format, encoding: str | None) -> Source:
     return Source(path, fmt, columns, schema, os.path.getsize(path), False, encoding)
 
 
-def _jsonl_chunks(src: Source, chunk_rows: int) -> Iterator[Chunk]:
-    lines = _Lines(src.path, src.fmt, src.encoding)
+def _jsonl_chunks(src: Source, chunk_rows: int, span: Span | None = None) -> Iterator[Chunk]:
+    lines = _Lines(src.path, src.fmt, src.encoding, span)
 
     def records() -> Iterator[_Record]:
         for rec, obj in _jsonl_records(lines):
@@ -325,7 +381,8 @@ def _jsonl_chunks(src: Source, chunk_rows: int) -> Iterator[Chunk]:
             yield rec
 
     try:
-        yield from _batched(records(), src.columns, chunk_rows, lambda: lines.position)
+        recs = records() if span is None else islice(records(), span.records)
+        yield from _batched(recs, src.columns, chunk_rows, lambda: lines.position)
     finally:
         lines.close()
 

@@ -34,6 +34,17 @@ def _stem(path: str, fmt: Format) -> str:
     return name
 
 
+def _free_name(folder: str, stem: str, suffix: str, taken: set[str]) -> str:
+    """``folder/stem+suffix``, or ``stem-2``, ``stem-3``... when an earlier input of this run
+    has the same name (``a/x.csv`` and ``b/x.csv``): two inputs never write one output."""
+    name, k = stem + suffix, 1
+    while name in taken:
+        k += 1
+        name = f"{stem}-{k}{suffix}"
+    taken.add(name)
+    return os.path.join(folder, name)
+
+
 def _same_columns(sources: list[Source]) -> pa.Schema:
     first = sources[0]
     for s in sources[1:]:
@@ -53,18 +64,21 @@ def score_file(inputs: str | list[str], output: str, *, fmt: str | None = None, 
                id_col: str | None = None, html_col: str | None = None, jobs: int = 1, engine: str = "local",
                scheduler: str | None = None, resume: bool = False, quiet: bool = False, chunk_rows: int = 1000,
                model: Any = None, model_path: str | None = None, encoding: str | None = None,
-               analyze_fn: AnalyzeFn | None = None) -> BatchSummary:
+               analyze_fn: AnalyzeFn | None = None, partition_rows: int = 20_000) -> BatchSummary:
     """Score CSV/TSV/JSONL/Parquet files (optionally gzipped) into ``output``.
 
     ``inputs``: a path, glob or folder, or a list of them. ``output``: a file (format from its
     extension or ``out_fmt``), or a folder (ending in ``/`` or existing) for one output per
     input (local) or one part per partition (Dask). Every input record becomes one output row,
     in order; rows that fail carry their ``error``. Raises InputError for unusable input.
+    ``partition_rows``: records per Dask partition of a CSV/JSONL file (Dask engine only).
     """
     if engine not in ENGINES:
         raise InputError(f"unknown engine {engine!r}; engines are: {', '.join(ENGINES)}")
     if chunk_rows < 1:
         raise InputError(f"chunk_rows must be at least 1, not {chunk_rows}")
+    if partition_rows < 1:
+        raise InputError(f"partition_rows must be at least 1, not {partition_rows}")
     if jobs < 1:
         raise InputError(f"jobs must be at least 1, not {jobs}")
     files = expand_inputs(inputs)
@@ -84,7 +98,7 @@ def score_file(inputs: str | list[str], output: str, *, fmt: str | None = None, 
         schema = _same_columns(sources)
         plan = Plan(sources, cols[0], output, ofmt, schema, chunk_rows)
         return run_dask(plan, output_dir=dir_target, scheduler=scheduler, jobs=jobs, resume=resume,
-                        quiet=quiet, model=m, analyze_fn=analyze_fn)
+                        quiet=quiet, model=m, analyze_fn=analyze_fn, partition_rows=partition_rows)
 
     if not dir_target:
         schema = _same_columns(sources)
@@ -94,9 +108,10 @@ def score_file(inputs: str | list[str], output: str, *, fmt: str | None = None, 
 
     os.makedirs(output, exist_ok=True)
     summaries = []
+    taken: set[str] = set()
     for s, c in zip(sources, cols):
         ofmt = parse_format(out_fmt) if out_fmt else s.fmt
-        target = os.path.join(output, _stem(s.path, s.fmt) + ofmt.suffix)
+        target = _free_name(output, _stem(s.path, s.fmt), ofmt.suffix, taken)
         plan = Plan([s], c, target, ofmt, s.schema, chunk_rows)
         summaries.append(run_local(plan, jobs=jobs, resume=resume, quiet=quiet, model=m,
                                    analyze_fn=analyze_fn, encoding=encoding))
