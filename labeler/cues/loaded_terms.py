@@ -182,10 +182,12 @@ def _fold(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")  # below space except \t \n \r \f, and U+FFFD
+
+
 def _looks_binary(text: str) -> bool:
     sample = text[:4096]
-    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\t\n\r\f") or c == "\ufffd")
-    return bad > max(2, len(sample) // 20)
+    return len(_CONTROL.findall(sample)) > max(2, len(sample) // 20)
 
 
 def _word_char(c: str) -> bool:
