@@ -68,7 +68,7 @@ class FastHashing:
     each distinct word's buckets are computed once.
     """
 
-    def __init__(self, hv, gram_cache: int = 400_000, word_cache: int = 150_000):
+    def __init__(self, hv, gram_cache: int = 200_000, word_cache: int = 100_000):
         p = hv.get_params()
         if p["alternate_sign"] or p["norm"] is not None or p["binary"] or p["preprocessor"] or p["tokenizer"] \
                 or p["strip_accents"] or p["stop_words"] or not p["lowercase"] or p["input"] != "content":
@@ -120,15 +120,17 @@ class FastHashing:
         lo, hi = self.ngram_range
         padded = " " + w + " "
         L = len(padded)
-        out = []
+        grams = []
         for n in range(lo, hi + 1):
-            offset = 0
-            out.append(bucket(padded[0:n], self.n_features))
-            while offset + n < L:
-                offset += 1
-                out.append(bucket(padded[offset:offset + n], self.n_features))
-            if offset == 0:  # sklearn counts a word shorter than n only once
+            if L <= n:  # sklearn counts a word shorter than n once, as a whole
+                grams.append(padded)
                 break
+            grams.extend(padded[i:i + n] for i in range(L - n + 1))
+        n_f = self.n_features
+        if n_f & (n_f - 1) == 0:  # a power of two: abs(INT32_MIN) % n_f is sklearn's column too
+            out = [abs(murmurhash3_32(g, seed=0)) % n_f for g in grams]
+        else:
+            out = [bucket(g, n_f) for g in grams]
         return self.words.put(w, np.asarray(out, dtype=np.int32))
 
     def _char_row(self, doc: str) -> np.ndarray:
@@ -166,7 +168,7 @@ class FastTagger:
     per distinct word; the four context features are looked up per token.
     """
 
-    def __init__(self, sentence_model, word_cache: int = 200_000, gram_cache: int = 400_000):
+    def __init__(self, sentence_model, word_cache: int = 100_000, pair_cache: int = 200_000):
         self.tagger = sentence_model.tagger_
         self.coef = np.asarray(sentence_model.tagger_.coef_, dtype=np.float64).ravel()
         self.intercept = float(np.asarray(sentence_model.tagger_.intercept_).ravel()[0])
@@ -175,12 +177,10 @@ class FastTagger:
         self.w_in_quote = self.coef[bucket("in_quote", self.n_features)]
         self.words = BoundedCache(word_cache)
         self.contexts = BoundedCache(word_cache)
-        self.pairs = BoundedCache(gram_cache)
-        self.grams = BoundedCache(gram_cache)
+        self.pairs = BoundedCache(pair_cache)
 
     def _weight(self, feature: str) -> float:
-        v = self.grams.get(feature)
-        return v if v is not None else self.grams.put(feature, float(self.coef[bucket(feature, self.n_features)]))
+        return float(self.coef[bucket(feature, self.n_features)])
 
     def _word_weight(self, w: str) -> float:
         v = self.words.get(w)

@@ -26,6 +26,7 @@ from .text_features import text_vectorizer
 SCORES = ("state_media", "loaded_language", "omitted_counterclaims")
 SENTENCE_NAMES = ("model: share of sentences with loaded language", "model: most loaded sentence",
                   "model: loaded words found")
+SCORE_BATCH = 64  # articles per model call in score_many: past this, per-call costs no longer matter
 MAX_SENTENCES = 400  # a 10 MB text is scored on its first sentences, with a warning upstream
 
 
@@ -143,9 +144,12 @@ class LabelerModel:
                    ) -> list[tuple[Scores, dict[str, list[dict]], list[LoadedTerm]]]:
         """``score`` for many articles at once: one sentence-model call and one matrix per head,
         so batch scoring pays the per-call costs once per chunk, not once per article."""
+        texts = [t or "" for t in texts]
+        if len(texts) > SCORE_BATCH:  # bounded memory: a batch's hashed n-gram matrices grow with it
+            return [r for i in range(0, len(texts), SCORE_BATCH)
+                    for r in self.score_many(texts[i:i + SCORE_BATCH], analyses[i:i + SCORE_BATCH])]
         from .explain import explain_head, model_terms
 
-        texts = [t or "" for t in texts]
         sb = sentence_batch(self.sentence_model, texts)
         dicts = [a.to_dict() for a in analyses]
         values: dict[str, np.ndarray] = {}
