@@ -7,6 +7,7 @@ an honest check of generalisation. The same scoring runs on the challenge set fo
     python bench/heldout_report.py                 # held-out: figures + per-article diff
     python bench/heldout_report.py --set challenge # the shared challenge set (../shared)
     python bench/heldout_report.py --only-misses --id h0   # filter articles by id substring
+    python bench/heldout_report.py --file tests/fixtures/heldout2.jsonl  # any labelled JSONL
 
 Scoring (also used by tests/test_heldout.py, which pins floors on these figures):
 
@@ -280,12 +281,14 @@ def render(diff: ArticleDiff, only_misses: bool = False) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--set", choices=("heldout", "challenge", "both"), default="heldout")
-    ap.add_argument("--path", type=Path, help="another labelled JSONL file")
+    ap.add_argument("--file", type=Path, metavar="PATH",
+                    help="score this labelled JSONL file instead of --set (reported under its file name)")
+    ap.add_argument("--path", type=Path, help="another labelled JSONL file (reported as 'custom')")
     ap.add_argument("--id", default="", help="only articles whose id contains this")
     ap.add_argument("--only-misses", action="store_true")
     ap.add_argument("--json", action="store_true", help="print only the figures as JSON")
     args = ap.parse_args(argv)
-    sets = [("custom", args.path)] if args.path else [
+    sets = [(args.file.stem, args.file)] if args.file else [("custom", args.path)] if args.path else [
         (name, path) for name, path in (("heldout", HELDOUT), ("challenge", CHALLENGE))
         if args.set in (name, "both")]
     all_figs = {}
