@@ -136,3 +136,37 @@ def test_datelines_with_or_without_a_date(opening, outlet, reg):
 def test_bylines_with_accented_and_hyphenated_names(byline, reg):
     text = f"Headline\n\n{byline}\n\nThe mine reopened on Monday, officials said."
     assert ("AP", "credit", "credit") in roles(text, reg)
+
+
+@pytest.mark.parametrize("line, outlet", [
+    ("The original Arabic version of this op-ed was published by Al Mayadeen.", "Al Mayadeen"),
+    ("This commentary was carried by Global Times on Monday.", "Global Times"),
+    ("This analysis piece was commissioned by the BBC from an outside expert.", "BBC"),
+    ("The story is republished under a content exchange agreement with Xinhua.", "Xinhua"),
+    ("Published as part of our news-sharing programme with Anadolu Agency.", "Anadolu Agency"),
+])
+def test_notices_that_say_who_published_this_article(line, outlet, reg):
+    text = f"Farm output rose in the province this year, officials said.\n\n{line}"
+    origins = [n for n in find_notices(text, reg) if n.role == "origin"]
+    assert [(n.name, n.family) for n in origins] == [(reg.get(outlet).name, "notice")]
+
+
+@pytest.mark.parametrize("opening, outlet", [
+    ("ANKARA, 3rd June, 2024 (Anadolu) -- The minister said", "Anadolu Agency"),
+    ("Minsk, April 2, BelTA - The president said", "Belta"),
+    ("HAVANA, 14 of March, Prensa Latina: The government said", "Prensa Latina"),
+])
+def test_datelines_with_ordinal_dates_or_no_brackets(opening, outlet, reg):
+    text = f"Headline\n\n{opening} on Friday that talks would go on."
+    names = [n.name for n in find_notices(text, reg) if n.family == "dateline"]
+    assert names == [reg.get(outlet).name]
+
+
+@pytest.mark.parametrize("text", [
+    "JOHN SMITH, THE HILL: Thank you for having me on the show tonight.",
+    "Likewise, the New York Times\u2014and every other paper\u2014ran the story.",
+    "This video was produced by Jane Smith and Tom Lee for the festival.",
+    "Sanctions were announced by the ministry and reported by TASS on Monday.",
+])
+def test_lines_that_only_look_like_notices_give_no_origin(text, reg):
+    assert [n for n in find_notices(text, reg) if n.role == "origin"] == []

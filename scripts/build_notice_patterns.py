@@ -1,0 +1,107 @@
+"""Write data/notice_patterns.csv: the context patterns that make an outlet mention a notice,
+dateline, credit, disclaimer or citation (read by labeler/provenance/notices.py).
+
+The CSV is the data the package ships; this script is how it is written, so a pattern can be
+reviewed, changed and regenerated in one place. Each row's ``example`` must match its own
+pattern (tests/test_notices.py checks every one).
+
+    python scripts/build_notice_patterns.py [OUT.csv]
+"""
+import sys
+from pathlib import Path
+
+import csv
+SRC = "labeler notice taxonomy (README 'Provenance'); phrasing as used by feed plugins, wires and syndication partners"
+STATE_DESC = (r"(?:(?:Russia|China|Iran|Turkey|Cuba|Venezuela|Belarus|Ukraine|Vietnam|North Korea)(?:'s|\u2019s)\s+)?"
+    r"(?:(?:the|a)\s+)?(?:[A-Z][a-z]+\s+)?(?:state|state-run|state-owned|state-controlled|state-affiliated|state-backed|state-funded|government-run|government-owned|official|semi-official|Kremlin-controlled|Kremlin-backed|Kremlin-funded|pro-Kremlin|Communist Party-run|Communist Party-owned|party-run|Beijing-backed|Tehran-based|Moscow-based|Chinese|Russian|Iranian|Turkish|news|wire|weekly|daily|public|private|independent|German|British|French|American|US)"
+    r"(?:\s+(?:[a-z-]+\s+){0,2})?(?:news\s+agency|agency|broadcaster|media\s+outlet|media|television|TV|channel|outlet|newspaper|tabloid|daily|weekly|magazine|network|wire|wire\s+service|website|radio|paper|news\s+site)\s+(?:the\s+)?$")
+rows = [
+ # id, family, role, method, before, after, evidence, priority, example
+ ("notice_originally", "notice", "origin", "notice",
+  r"\b(?:originally|first)\s+(?:published|appeared|posted|ran|printed|aired|broadcast|reported)\s+(?:in\s+[A-Z][a-z]+\s+)?(?:online\s+)?(?:on|by|in|at|with|from)\s+(?:the\s+)?$", "", "sentence", 100,
+  "This post was originally published on RT"),
+ ("notice_republished", "notice", "origin", "notice",
+  r"\b(?:re-?published|reprinted|reposted|re-?posted|syndicated|reproduced|shared|translated|adapted)\s+(?:here\s+)?(?:with\s+(?:the\s+)?(?:kind\s+)?permission\s+(?:from|of)|by\s+arrangement\s+with|under\s+(?:a\s+)?(?:licen[cs]e|agreement)\s+(?:from|with)|courtesy\s+of|from|by)\s+(?:the\s+)?$", "", "sentence", 100,
+  "Republished with permission from Global Times."),
+ ("notice_partnership", "notice", "origin", "notice",
+  r"\b(?:published|produced|appears|distributed|republished|carried|shared|reproduced)\s+(?:here\s+)?(?:in\s+(?:partnership|collaboration|cooperation)\s+with|as\s+part\s+of\s+(?:a|an|the|our)\s+(?:[\w-]+\s+){0,3}?(?:partnership|agreement|arrangement|deal|exchange|programme|program)\s+with|under\s+(?:a|an|the|our)\s+(?:[\w-]+\s+){0,3}?(?:agreement|arrangement|partnership|deal|licen[cs]e)\s+with)\s+(?:the\s+)?$", "", "sentence", 95,
+  "This story is published in partnership with Xinhua."),
+ ("notice_self_published_by", "notice", "origin", "notice",
+  r"\b(?:this|the\s+following|the\s+above|the\s+original)\s+(?:[\w-]+\s+){0,3}?(?:article|story|post|piece|commentary|column|op-?ed|editorial|report|interview|analysis|feature|video|text|content|version|dispatch|essay|opinion|item|transcript)\s+(?:of\s+this\s+[\w-]+\s+)?(?:was|is|has\s+been|had\s+been)\s+(?:originally\s+|first\s+)?(?:published|carried|produced|written|issued|released|distributed|aired|broadcast|posted|prepared|commissioned|provided|supplied)\s+(?:by|in|on|for)\s+(?:the\s+)?$", "", "sentence", 95,
+  "This commentary was carried by Global Times on Monday."),
+ ("notice_provided_by", "notice", "origin", "notice",
+  r"\b(?:content|story|article|report|text|copy|material)\s+(?:was\s+|is\s+)?(?:provided|supplied|contributed|sourced)\s+(?:by|from)\s+(?:the\s+)?$", "", "sentence", 95,
+  "Content provided by Sputnik."),
+ ("notice_source_line", "notice", "origin", "notice",
+  r"^\s*[(\[]?\s*(?:Source|Sources|Quelle|Fuente|Originally from|Original source|Story source)\s*[:\-\u2013\u2014]\s*(?:the\s+)?$", r"\s*(?:News\s+Agency)?[.)\]]?\s*$", "line", 90,
+  "Source: Xinhua"),
+ ("notice_via_line", "notice", "origin", "notice",
+  r"(?:^|[\s(\[])[Vv]ia\s*:?\s+(?:the\s+)?$", r"\s*[.)\]]?\s*$", "match", 85,
+  "via CGTN"),
+ ("notice_courtesy", "notice", "origin", "notice",
+  r"(?:^|\b)(?:[Cc]ourtesy(?:\s+of)?|[Hh]/[Tt]|[Hh]at\s+tip(?:\s+to)?)\s*:?\s+(?:the\s+)?$", r"\s*[.)\]]?\s*$", "line", 75,
+  "h/t Sputnik"),
+ ("notice_read_original", "notice", "origin", "notice",
+  r"\b(?:[Rr]ead|[Ss]ee|[Vv]iew)\s+(?:the\s+)?(?:original|full)\s+(?:article|story|post|report|version)?\s*(?:at|on|in)\s+(?:the\s+)?$", "", "sentence", 80,
+  "Read the original article on Sputnik."),
+ ("disclaimer_views_of", "disclaimer", "origin", "disclaimer",
+  r"\b(?:do\s+not|don't|don\u2019t|does\s+not|doesn't|doesn\u2019t)\s+necessarily\s+(?:reflect|represent)\s+(?:those|the\s+(?:views?|positions?|opinions?|editorial\s+(?:policy|position|views?)))\s+of\s+(?:the\s+)?$", "", "sentence", 60,
+  "The views don't necessarily reflect those of China Daily."),
+ ("dateline_parenthesised", "dateline", "origin", "dateline",
+  r"^\s*(?:[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f'.\- ]{1,40}(?:/[A-Z][A-Za-z'.\- ]{1,30})*(?:,\s*(?:(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]{2,9}\.?)(?:,?\s*\d{4})?)?)?\s*)?\(\s*$",
+  r"\s*\)\s*(?:[-\u2013\u2014]{1,2}|:)?", "match", 80,
+  "KYIV, March 4 (Reuters) -"),
+ ("dateline_bare_agency", "dateline", "origin", "dateline",
+  r"^\s*(?!By\s|BY\s|From\s|FROM\s)[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f'.\- ]{1,40}(?:/[A-Z][A-Za-z'.\- ]{1,30})*,\s*(?:(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]{2,9}\.?)(?:,?\s*\d{4})?\s*,\s*)$",
+  r"\s*(?:[-\u2013\u2014:|]|\.?\s*$)", "match", 75,
+  "ANKARA, June 9, Anadolu Agency -"),
+ ("dateline_slashed", "dateline", "origin", "dateline",
+  r"^\s*[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f'.\- ]{1,40},\s*(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,9}\.?)\.?\s*/\s*$",
+  r"\s*/\s*\.?", "match", 80,
+  "MOSCOW, March 12. /TASS/."),
+ ("credit_dash_line", "credit", "credit", "credit",
+  r"^\s*[-\u2013\u2014]{1,2}\s*(?:the\s+)?$", r"\s*\.?\s*$", "match", 70,
+  "\u2014 Ukrinform"),
+ ("credit_copyright", "credit", "credit", "credit",
+  r"(?:\u00a9|\([cC]\)|[Cc]opyright(?:\s+\u00a9)?)\s*(?:\d{4}(?:[-\u2013]\d{4})?\s*,?\s*)?(?:the\s+)?$", "", "match", 70,
+  "\u00a9 Agence France-Presse"),
+ ("credit_byline", "credit", "credit", "credit",
+  r"^\s*By\s+[A-Z\u00c0-\u00de][^\W\d_.'\- ]*(?:[.'\- ]+[^\W\d_]+){0,6}?\.?\s*(?:,|\||/|\u2013|\u2014|-|\bof\b|\bfor\b)?\s*(?:the\s+)?$", r"\s*$", "line", 70,
+  "By JOHN DOE, Associated Press"),
+ ("credit_agency_list", "credit", "wire", "credit",
+  r"^\s*(?:[a-z]{1,4}(?:/[a-z]{1,4})+\s*)?[(\[](?:[^()\[\]\n]*(?:,|/|\band\b)\s*)?$", r"\s*(?:(?:,|/|\band\b)[^()\[\]\n]*)?[)\]]\s*\.?\s*$", "line", 65,
+  "ss/wd (Reuters, AFP, dpa)"),
+ ("credit_contributed", "credit", "wire", "credit",
+  "", r"\s+(?:contributed|also\s+contributed)(?:\s+reporting)?\s+to\s+this\s+(?:report|story|article)", "sentence", 65,
+  "The Associated Press contributed to this report."),
+ ("credit_with_agencies", "credit", "wire", "credit",
+  r"(?:^|\s)(?:[Ww]ith\s+(?:reporting\s+(?:from|by)\s+)?|[Aa]dditional\s+reporting\s+(?:by|from)\s+|[Ii]nformation\s+from\s+)(?:the\s+)?$", r"\s*(?:(?:,|and)\s*[^.\n]*)?\.?\s*$", "line", 60,
+  "With AFP and Reuters"),
+ ("cited_photo", "photo", "cited", "photo-credit",
+  r"(?:^|[\s(\[])(?:[Pp]hoto(?:graph)?s?|[Ii]mages?|[Pp]ictures?|[Vv]ideo|[Ff]ile\s+photo|[Ff]ootage)\s*(?:by|:|/|courtesy\s+of|credit\s*:)\s*(?:the\s+)?$", "", "match", 40,
+  "(Photo: Xinhua)"),
+ ("cited_reported", "citation", "cited", "citation",
+  "", r"(?:(?:'s|\u2019s)\s+[A-Z][a-z]+\s+service)?\s+(?:has\s+|had\s+|also\s+)?(?:reported|reports|said|says|wrote|writes|quoted|quotes|cited|cites|announced|published|aired|broadcast|broadcasts|carried|carries|claimed|claims|showed|shows|posted|stated|alleged|revealed|released|confirmed|added|ran\s+(?:a|an|the)\b)", "match", 30,
+  "TASS reported that"),
+ ("cited_according_to", "citation", "cited", "citation",
+  r"\b(?:[Aa]ccording\s+to|[Rr]eported\s+by|[Cc]ited\s+by|[Qq]uoted\s+by|[Tt]old|[Tt]elling|[Ii]nterview(?:ed)?\s+(?:with|by|to)|[Ss]peaking\s+(?:to|with|on)|[Ss]aid\s+to|[Cc]arried\s+by|[Pp]ublished\s+by|[Pp]icked\s+up\s+by|[Aa]ired\s+(?:on|by)|[Bb]roadcast\s+(?:on|by)|[Rr]eports?\s+(?:by|from|in|on)|[Ww]rit(?:ing|es|ten|e)\s+(?:in|for)|(?:appeared|published|posted)\s+(?:on|in)|[Ss]tatement\s+(?:to|carried\s+by|published\s+by)|[Ss]ources?\s+(?:told|cited\s+by))\s+(?:(?:the|a|an)\s+)?(?:[\w'\u2019-]+\s+){0,3}?$", "", "match", 30,
+  "according to RT"),
+ ("cited_possessive", "citation", "cited", "citation",
+  "", r"(?:'s|\u2019s)\s+(?:[\w-]+\s+){0,2}?(?:website|site|report|reporting|reporter|correspondent|headline|broadcast|editor|editor-in-chief|channel|host|anchor|presenter|service|article|story|interview|program|programme|show|journalist|account|page|feed|footage|video|coverage|newsroom|bureau|chief|commentator|columnist|op-ed|editorial)\b", "match", 30,
+  "RT's Arabic service"),
+ ("cited_descriptor", "citation", "cited", "citation",
+  STATE_DESC, "", "match", 30,
+  "Russia's state news agency TASS"),
+ ("cited_the_channel", "citation", "cited", "citation",
+  r"\bthe\s+$", r"\s+(?:channel|network|broadcaster|newspaper|daily|weekly|agency|news\s+agency|website|TV|television|radio|tabloid|magazine|programme|program|show)\b", "match", 30,
+  "on the Rossiya 1 channel"),
+]
+OUT = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[1] / "data" / "notice_patterns.csv"
+with open(OUT, "w", newline="", encoding="utf-8") as f:
+    w = csv.writer(f, quoting=csv.QUOTE_MINIMAL)
+    w.writerow(["id", "family", "role", "method", "before", "after", "evidence", "priority", "flags", "example", "source"])
+    for r in rows:
+        r = list(r)
+        flags = "" if r[1] in ("dateline",) or r[0] in ("credit_byline", "credit_agency_list", "cited_the_channel") else "i"
+        w.writerow(r[:8] + [flags] + r[8:] + [SRC])
+print(len(rows))
