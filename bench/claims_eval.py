@@ -14,7 +14,13 @@ Prints:
 * SemEval-2019 hyperpartisan (by-article, train): share of articles with an unattributed claim and
   the mean omitted_counterclaims score, hyperpartisan vs not (should be higher for hyperpartisan);
 * FNC-1: share of headline/body pairs where the body "counters" the headline by our rule, per stance
-  (disagree should be highest).
+  (disagree should be highest);
+* PTC train (propaganda articles from partisan sites): unattributed claims per article and the share
+  of articles with one (a recall proxy: these articles assert much in their own voice);
+* wire vs partisan (Article-Bias-Prediction full texts): the same rates for Reuters/AP copy (should
+  stay low: a neutral wire article should rarely get a claim) against partisan outlets, and the
+  share of articles called balanced (wire copy, which routinely quotes both sides, should be higher);
+* --timing N: seconds for run_detectors over the first N PTC train articles (rules only).
 """
 from __future__ import annotations
 
@@ -25,6 +31,8 @@ import random
 import re
 from collections import Counter
 from pathlib import Path
+
+import time
 
 from labeler.cues.balance import source_balance
 from labeler.cues.claims import (
@@ -219,24 +227,103 @@ def fnc(root: Path, limit: int | None, seed: int = 0) -> dict:
     return {f"countered_rate_{k}": c[k] / n[k] for k in sorted(n)} | {f"pairs_{k}": n[k] for k in sorted(n)}
 
 
+def _bare(text: str) -> int:
+    return _bare_balanced(text)[0]
+
+
+def _bare_balanced(text: str) -> tuple[int, bool]:
+    """(unattributed, uncountered claims; balanced) for one article."""
+    quotes = find_quotes(text)
+    claims = find_claims(text, quotes)
+    return sum(not c.attributed and not c.countered for c in claims), source_balance(text, quotes, claims)[1]
+
+
+def _ptc_files(root: Path, limit: int | None) -> list[Path]:
+    return sorted((root / "ptc_semeval2020_task11" / "train-articles").glob("article*.txt"))[:limit]
+
+
+def _read(f: Path) -> str:
+    with open(f, encoding="utf-8", newline="") as fh:
+        return fh.read()
+
+
+def ptc(root: Path, limit: int | None) -> dict:
+    """Unattributed, uncountered claims per PTC train article (propaganda-dense partisan copy)."""
+    counts = [_bare(_read(f)) for f in _ptc_files(root, limit)]
+    n = len(counts) or 1
+    return {"articles": len(counts), "unattributed_claims_per_article": sum(counts) / n,
+            "share_with_unattributed_claim": sum(c > 0 for c in counts) / n}
+
+
+WIRES = ("Reuters", "Associated Press")
+PARTISAN = ("Breitbart News", "Salon", "The Daily Caller", "Newsmax", "American Spectator", "CBN")
+
+
+def wire_vs_partisan(root: Path, limit: int | None, per_group: int = 300) -> dict:
+    """Claim rates on wire copy (should stay low) against partisan outlets (Article-Bias-Prediction)."""
+    path = root / "article_bias_prediction_allsides" / "articles_fulltext_subset.jsonl"
+    groups: dict[str, list[str]] = {"wire": [], "partisan": []}
+    cap = min(limit or per_group, per_group)
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            g = "wire" if r.get("source") in WIRES else "partisan" if r.get("source") in PARTISAN else None
+            if g and len(groups[g]) < cap and (r.get("content_original") or "").strip():
+                groups[g].append(r["content_original"])
+    out = {}
+    for g, texts in groups.items():
+        got = [_bare_balanced(t) for t in texts]
+        counts = [c for c, _ in got]
+        n = len(counts) or 1
+        out[f"{g}_share_balanced"] = sum(b for _, b in got) / n
+        out[f"{g}_articles"] = len(counts)
+        out[f"{g}_unattributed_claims_per_article"] = sum(counts) / n
+        out[f"{g}_share_with_unattributed_claim"] = sum(c > 0 for c in counts) / n
+    return out
+
+
+def timing(root: Path, n: int) -> dict:
+    """Wall-clock and CPU seconds of run_detectors (rules) over the first n PTC train articles."""
+    from labeler.pipeline import run_detectors
+
+    texts = [_read(f) for f in _ptc_files(root, n)]
+    t0, c0 = time.perf_counter(), time.process_time()
+    for t in texts:
+        run_detectors(t)
+    return {"articles": len(texts), "seconds": round(time.perf_counter() - t0, 2),
+            "cpu_seconds": round(time.process_time() - c0, 2)}
+
+
 def main(argv: list[str] | None = None) -> int:
     here = Path(__file__).resolve().parents[2] / "shared"
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data-root", default=str(here / "data"))
     ap.add_argument("--examples", default=str(here / "examples"))
     ap.add_argument("--limit", type=int, default=None, help="files per dataset (default all; FNC pairs default 3000)")
+    ap.add_argument("--only", default="challenge,basil,polnear,hyperpartisan,fnc,ptc,wire",
+                    help="comma-separated sections to run")
+    ap.add_argument("--timing", type=int, default=0, help="also time run_detectors on N PTC train articles")
     args = ap.parse_args(argv)
     root = Path(args.data_root)
-    ch = challenge(Path(args.examples))
+    only = set(args.only.split(","))
+    if args.timing:
+        print("timing:", json.dumps(timing(root, args.timing)))
+    sections = [("BASIL", "basil", basil), ("PolNeAR", "polnear", polnear), ("hyperpartisan", "hyperpartisan", hyperpartisan),
+                ("FNC-1", "fnc", fnc), ("PTC train", "ptc", ptc), ("wire vs partisan", "wire", wire_vs_partisan)]
+    if "challenge" in only:
+        _print_challenge(Path(args.examples))
+    for title, key, fn in sections:
+        if key in only:
+            print(f"{title}:", json.dumps(fn(root, args.limit), indent=1), flush=True)
+    return 0
+
+
+def _print_challenge(examples: Path) -> None:
+    ch = challenge(examples)
     errors = ch.pop("errors")
     print("challenge:", json.dumps(ch, indent=1))
     for e in errors:
         print("  ", e)
-    print("BASIL:", json.dumps(basil(root, args.limit), indent=1))
-    print("PolNeAR:", json.dumps(polnear(root, args.limit), indent=1))
-    print("hyperpartisan:", json.dumps(hyperpartisan(root, args.limit), indent=1))
-    print("FNC-1:", json.dumps(fnc(root, args.limit), indent=1))
-    return 0
 
 
 if __name__ == "__main__":

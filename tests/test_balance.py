@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from labeler.cues.balance import main_claim, source_balance
+from labeler.cues.balance import main_claim, other_voice, source_balance
 from labeler.cues.claims import find_claims
 from labeler.schema import Claim, Quote
 
@@ -16,6 +16,15 @@ def _q(text: str, speaker: str, content: str, cue: str = "said", kind: str = "di
 def _balance(text: str, quotes=()):
     quotes = list(quotes)
     return source_balance(text, quotes, find_claims(text, quotes))
+
+
+def _with_found_quotes(text: str) -> tuple[dict, bool]:
+    """Balance with the project's quote detector (a second source is a Quote), as the pipeline runs it."""
+    try:
+        from labeler.provenance.quotes import find_quotes
+    except ImportError:  # pragma: no cover - written in parallel
+        pytest.skip("labeler.provenance.quotes not available")
+    return _balance(text, find_quotes(text))
 
 
 def test_name_variants_of_one_speaker_count_once():
@@ -134,3 +143,63 @@ def test_quotes_with_odd_offsets_do_not_crash():
     bad = Quote(speaker="the minister", kind="indirect", cue="said", content="x", via=None, start=10_000, end=10_001)
     sources, _ = source_balance(text, [bad], [])
     assert sources["count"] == 1
+
+
+# ------------------------------------------------------------------ the other side in plain words (own wording)
+
+@pytest.mark.parametrize("text", [
+    # a critical voice with a plain verb, not the lead actor
+    "The city raised bus fares on Monday, the transport authority said.\n\nThe opposition Green Party criticised the increase.",
+    "The port authority approved the new coal terminal.\n\nFishermen's associations objected to the plan at a public hearing.",
+    # critical content after a reporting verb, from another actor
+    "The ministry announced new fishing quotas for the bay.\n\nThe neighbouring government said the quotas breached the bilateral treaty.",
+    # a competing account introduced by "instead"
+    "Police said the crash was caused by ice on the road.\n\nThe driver's family said instead that the brakes had failed.",
+])
+def test_a_plain_critical_voice_from_another_actor_is_the_other_side(text):
+    assert _balance(text)[1] is True
+
+
+@pytest.mark.parametrize("text", [
+    # a protest or demand in the lead, answered by a different named source
+    "Hundreds of dock workers marched through the capital on Saturday, demanding the reversal of the pension reform.\n\n"
+    '"We will not give up," said union leader Eva Horn.\n\n'
+    '"The reform keeps the system solvent," Labour Minister Piet Dekker said.',
+    # a second named source answering after a contrast
+    '"The migrants crossed at night and ignored our warnings," border guard commander Tomas Vidal said.\n\n'
+    'But aid worker Lena Brandt said: "The group was pushed back across the river by the guards."',
+])
+def test_a_second_named_source_answering_is_the_other_side(text):
+    assert _with_found_quotes(text)[1] is True
+
+
+@pytest.mark.parametrize("text", [
+    # the noun "disputes" and the adjective "disputed" are no counterclaim
+    '"Dialogue is the best way to settle disputes between neighbours," the foreign minister said on Monday.\n\n'
+    "He then flew on to the next stop of his tour.",
+    "The disputed islands lie 200 km off the coast. The navy held exercises there on Monday, the ministry said.",
+    # the lead actor's own criticism is not the other side
+    "The foreign ministry condemned the new sanctions on Monday.\n\nIt said the measures would fail.",
+    # critical content in the author's voice is not another voice
+    "The ministry announced the annexation of the border villages.\n\nThe move breached international law.",
+])
+def test_words_that_only_look_like_the_other_side_do_not_balance(text):
+    assert _balance(text)[1] is False
+
+
+def test_a_source_insisting_on_the_article_s_own_line_does_not_balance_it():
+    text = ("The blockade is deliberately aimed at ordinary families.\n\n"
+            "The foreign minister insists that the blockade is aimed at ordinary families and their children.")
+    assert _balance(text)[1] is False
+
+
+def test_a_critical_voice_does_not_answer_the_author_s_own_bare_claim():
+    text = ("The sanctions have hurt Europe far more than their target.\n\n"
+            "The opposition Green Party criticised the sanctions on Tuesday.")
+    assert _balance(text)[1] is False
+
+
+def test_other_voice_shows_its_evidence():
+    text = "The city raised bus fares on Monday.\n\nThe opposition Green Party criticised the increase."
+    assert other_voice(text, []) == "criticised"
+    assert other_voice("", []) is None

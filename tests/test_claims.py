@@ -387,3 +387,96 @@ def test_every_cue_has_opening_letters_so_the_fast_index_covers_it():
     """A cue starting with a bare class (\\w+...) is tried at every word and halves the speed."""
     from labeler.cues.claims import _matcher
     assert _matcher().always == {}
+
+
+# ------------------------------------------------------------------ construction classes (own wording, one pair per class)
+# Each class is matched by a construction, not a phrase: a positive and a near miss per class.
+
+_CLASS_POSITIVES = {
+    "interference": ["Throughout the cold war the superpower propped up client regimes on three continents.",
+                     "After the invasion the occupiers installed a pliant government in the capital."],
+    "identity": ["The so-called charity is nothing more than a front for the outlawed militia.",
+                 "The rebel coalition is in reality the northern branch of the al-Qaeda network.",
+                 "The new party acts as a mouthpiece for the security services."],
+    "forgery": ["The prosecution's dossier is built on doctored photographs.",
+                "The footage of the massacre was staged with hired actors."],
+    "obstruction": ["The neighbouring state has torpedoed every initiative for a ceasefire.",
+                    "For a decade the ruling family has obstructed all efforts at reconciliation."],
+    "intent": ["The alliance has sought to starve the enclave into submission.",
+               "Its creditors wanted to cripple the young republic."],
+    "covert planning": ["Military intelligence officers organised the riots in the port city.",
+                        "The unrest was planned and financed by Ankara."],
+    "comparative harm": ["The embargo has damaged our own farmers far more than its intended target.",
+                         "The tariffs have hit consumers much harder than the foreign exporters."],
+    "arms supply": ["The missiles that struck the airport were smuggled in by the Revolutionary Guards.",
+                    "The rockets fired at the town had been supplied by a neighbouring army."],
+}
+
+_CLASS_NEGATIVES = {
+    "interference": ["The central bank propped up the currency by selling dollars.",
+                     "Parliament installed a new speaker after the election."],
+    "identity": ["Economists treat long-term yields as a proxy for growth expectations.",
+                 "The bakery stands in front of the old town hall.",
+                 "The bank opened a new branch of its retail business in the suburb."],
+    "forgery": ["Rebels staged attacks on two checkpoints overnight.",
+                "Students staged a sit-in outside the parliament building."],
+    "obstruction": ["Lawmakers blocked all amendments to the budget on Tuesday.",
+                    "The goalkeeper blocked every shot in the second half."],
+    "intent": ["Firefighters tried to break into the burning house.",
+               "The company wants to destroy its unsold stock."],
+    "covert planning": ["The operation was carefully planned and executed by the city's engineers.",
+                        "Demonstrations were planned for Sunday in Washington."],
+    "comparative harm": ["The storm hit the northern coast harder than forecasters expected.",
+                         "Prices rose far more than wages last year."],
+    "arms supply": ["The missiles were delivered in March under a publicly announced aid package.",
+                    "The rifles on display were made in the nineteenth century."],
+}
+
+
+@pytest.mark.parametrize("cls, sentence", [(k, s) for k, v in _CLASS_POSITIVES.items() for s in v])
+def test_each_class_of_contested_assertion_is_an_unattributed_claim(cls, sentence):
+    c = _one(sentence)
+    assert c is not None, f"{cls}: not flagged"
+    assert (c.attributed, c.countered) == (False, False), c.why
+
+
+@pytest.mark.parametrize("cls, sentence", [(k, s) for k, v in _CLASS_NEGATIVES.items() for s in v])
+def test_near_misses_of_each_class_are_not_claims(cls, sentence):
+    assert find_claims(sentence, []) == [], cls
+
+
+@pytest.mark.parametrize("sentence", [
+    "The intelligence chief said foreign intelligence officers planned the attacks on the pipeline.",
+    "According to the prosecutors, the footage was doctored before it was broadcast.",
+])
+def test_the_new_classes_are_attributed_when_reported(sentence):
+    assert _one(sentence).attributed
+
+
+@pytest.mark.parametrize("sentence", [
+    "The warmongers in Brussels had better remember that their hegemony ends at our border.",
+    "The aggressors would do well to recall how their last provocations ended.",
+])
+def test_a_threat_or_warning_is_not_a_claim_of_fact(sentence):
+    assert find_claims(sentence, []) == []
+
+
+def test_a_source_insisting_on_the_same_line_does_not_counter_the_claim():
+    text = ("The blockade is deliberately aimed at ordinary families.\n\n"
+            "The foreign minister insists that the blockade is aimed at ordinary families and their children.")
+    c = _one(text)
+    assert (c.attributed, c.countered) == (False, False), c.why
+
+
+def test_a_source_insisting_on_a_rebuttal_still_counters_the_claim():
+    text = ("The blockade is deliberately aimed at ordinary families.\n\n"
+            "The navy insists that the blockade is not aimed at families but only at arms shipments.")
+    assert _one(text).countered
+
+
+@pytest.mark.parametrize("text, countered", [
+    ("The fire was deliberately set by the landlord.\n\nThe landlord's lawyer blamed instead a faulty heater in the fire.", True),
+    ("The fire was deliberately set by the landlord.\n\nTalks are the best way to settle disputes over the fire, the mayor said.", False),
+])
+def test_counterclaims_need_a_counter_verb_not_the_noun_dispute(text, countered):
+    assert _one(text).countered is countered

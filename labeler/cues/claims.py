@@ -15,6 +15,11 @@ accused/told...". A claim is unattributed when its out-of-scope cue weight reach
 :data:`UNATTRIBUTED_MIN`. It is *countered* when the same sentence carries a counterclaim cue
 outside the claim's own cues ("..., although Moscow insists ...") or another sentence
 carries one and shares key content words with it (or refers back to it: "Moscow denies this").
+A weak counter-assertion verb ("insists", "maintains") counts only with a rebuttal in its sentence
+(a negation, "only", a justification, a contrast): otherwise the source may hold the article's own
+line. Cues of kind ``critic`` (plain critical verbs: "criticised", "complained", "said the move
+breached international law") are not counterclaims here; ``balance.py`` counts them as the other
+side when their subject is not the article's lead actor.
 """
 from __future__ import annotations
 
@@ -37,7 +42,7 @@ QUOTE_MIN_WORDS = 4  # shorter quoted stretches are scare quotes or titles, not 
 MAX_TEXT = 300_000  # longer inputs (no news article is; ~10x a long feature) are analysed on their first MAX_TEXT characters
 
 CONTESTED_KINDS = ("causal", "motive", "blame", "sovereignty", "grievance", "factive", "evaluative")
-KINDS = CONTESTED_KINDS + ("attribution", "counter", "balance_seek", "hedge", "anonymous")
+KINDS = CONTESTED_KINDS + ("attribution", "counter", "balance_seek", "hedge", "anonymous", "critic")
 
 _KIND_PHRASE = {
     "causal": "asserts causation",
@@ -576,8 +581,9 @@ def _scan(text: str) -> tuple[tuple[_Sent, ...], tuple[Hit, ...]]:
             j += 1
         ks, j = [], ki
         while j < len(counter) and counter[j].start < s.end:
-            if not any(c.start < counter[j].end and counter[j].start < c.end for c in cs):
-                ks.append(counter[j])
+            h = counter[j]
+            if not any(c.start < h.end and h.start < c.end for c in cs) and not _own_line(text, h, s):
+                ks.append(h)
             j += 1
         hw, j = 0.0, hi
         while j < len(hedges) and hedges[j].start < s.end:
@@ -594,6 +600,24 @@ def _scan(text: str) -> tuple[tuple[_Sent, ...], tuple[Hit, ...]]:
                 continue
         out.append(_Sent(s, tuple(cs), tuple(ks), hw))
     return tuple(out), tuple(attr)
+
+
+# "insists", "maintains", "contends" report a source holding a position, which may be the
+# article's own line ("the minister insists the sanctions are illegal"); they voice the other
+# side only with a rebuttal in the sentence: a negation, an exclusive "only", a justification or
+# a contrast ("'This is not fake,' she insisted"; "However, the firm insists ...").
+_WEAK_COUNTER = re.compile(r"(?:insist|maintain|contend)", re.I)
+_REBUTTAL = re.compile(
+    r"\b(?:not|no|never|nothing|none|neither|nor|only|solely|innocen\w*|legitimate|lawful|legal|defensive|"
+    r"self-defen[cs]e|justified|proportionate|wrong(?:ly)?|false(?:ly)?|baseless|unfounded|otherwise|"
+    r"instead|however|but|rather|contrary|did\s+nothing|had\s+nothing|\w+n't|n't)\b", re.I)
+
+
+def _own_line(text: str, h: Hit, s: Span) -> bool:
+    """A weak counter-assertion verb with no rebuttal anywhere in its sentence."""
+    if not _WEAK_COUNTER.match(text, h.start):
+        return False
+    return _REBUTTAL.search(text, s.start, s.end) is None
 
 
 def _snippet(text: str, h: Hit) -> str:
