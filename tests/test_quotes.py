@@ -135,6 +135,103 @@ def test_pattern(text: str, speaker: str, kind: str, cue: str, content: str, via
     assert (speaker, kind, cue, content, via) in got
 
 
+# Constructions added from PolNeAR train errors: (text, speaker, cue, content); all indirect.
+CONSTRUCTIONS = [
+    pytest.param("The mayor was accused by residents of ignoring the flood warnings.",
+                 "residents", "accused", "The mayor was accused by residents of ignoring the flood warnings",
+                 id="passive-agent-speaks"),
+    pytest.param("The company has been sharply criticised by fishermen for the spill.",
+                 "fishermen", "criticised", "The company has been sharply criticised by fishermen for the spill",
+                 id="passive-agent-with-adverb"),
+    pytest.param("The claim was made by the interior ministry hours after the blast.",
+                 "interior ministry", "made", "The claim", id="passive-speech-noun-made-by"),
+    pytest.param("Olsen was quoted as saying by Radio Nord that the port would stay shut.",
+                 "Olsen", "quoted as saying", "the port would stay shut", id="quoted-as-saying-by-keeps-subject"),
+    pytest.param("Oslo accused Minsk of jamming the signals, which it denies.",
+                 "Minsk", "denies", "Minsk of jamming the signals", id="which-it-denies-is-the-accused"),
+    pytest.param("Oslo accused Minsk of jamming the signals, which it denies.",
+                 "Oslo", "accused", "Minsk of jamming the signals", id="accusation-kept-beside-denial"),
+    pytest.param("Oslo accused Minsk of jamming the signals, a charge Minsk rejects.",
+                 "Minsk", "rejects", "Minsk of jamming the signals", id="a-charge-he-rejects"),
+    pytest.param("Oslo accused Minsk of jamming the signals, a charge Minsk rejects.",
+                 "Oslo", "accused", "Minsk of jamming the signals", id="accusation-kept-beside-rejection"),
+    pytest.param("The plan was drafted by Ines Moreau, who told reporters that it would cut costs.",
+                 "Ines Moreau", "told", "it would cut costs", id="who-told-reporters-antecedent"),
+    pytest.param("Ines Moreau, who acknowledged the audit was late, resigned on Friday.",
+                 "Ines Moreau", "acknowledged", "the audit was late", id="who-clause-content-ends-at-comma"),
+    pytest.param("The minister, who toured the port on Monday and met dock workers, said the cranes would be replaced.",
+                 "minister", "said", "the cranes would be replaced", id="subject-before-coordinated-aside"),
+    pytest.param("Senator Ana Ruiz, facing a tough race in Nevada, a swing state, said she backed the bill.",
+                 "Ana Ruiz", "said", "she backed the bill", id="nested-asides-skip-to-subject"),
+    pytest.param("Dr. Tom Lee, 57, a surgeon from Leeds, said the ward was understaffed.",
+                 "Tom Lee", "said", "the ward was understaffed", id="age-then-appositive"),
+    pytest.param("Many delegates \u2014 including farmers and teachers \u2014 said the fee was unfair.",
+                 "Many delegates", "said", "the fee was unfair", id="dash-parenthetical"),
+    pytest.param("Hanna Berg toured the flooded district on Friday and said aid would arrive within days.",
+                 "Hanna Berg", "said", "aid would arrive within days", id="coordinated-verb-subject"),
+    pytest.param("On Friday, Hanna Berg toured the district and said aid would arrive.",
+                 "Hanna Berg", "said", "aid would arrive", id="coordinated-verb-after-adverbial"),
+    pytest.param("A statement from the Foreign Ministry said the sanctions were illegal.",
+                 "Foreign Ministry", "said", "the sanctions were illegal", id="statement-from-issuer"),
+    pytest.param("The Foreign Ministry's statement said the sanctions were illegal.",
+                 "Foreign Ministry", "said", "the sanctions were illegal", id="issuers-statement"),
+    pytest.param("An FBI review said the handling of the files was careless.",
+                 "FBI", "said", "the handling of the files was careless", id="issuer-as-modifier"),
+    pytest.param("The Health Ministry issued a statement on Monday. Police made arrests. "
+                 "The statement noted that cases fell.", "Health Ministry", "noted", "cases fell",
+                 id="the-statement-resolves-to-issuer"),
+    pytest.param("Police made arrests on Monday. The report said the detentions were arbitrary.",
+                 "report", "said", "the detentions were arbitrary", id="document-without-issuer-speaks"),
+    pytest.param("Aides to the governor say she will sign the bill.",
+                 "Aides to the governor", "say", "she will sign the bill", id="head-with-postmodifier"),
+    pytest.param("The boat had been inspected in May, the airline said.",
+                 "airline", "said", "The boat had been inspected in May", id="any-noun-after-the-with-said"),
+    pytest.param("Several party operatives said they expect a recount.",
+                 "Several party operatives", "said", "they expect a recount", id="agent-plural-ives"),
+    pytest.param("After the broadcaster reported that the deal was off, shares fell.",
+                 "broadcaster", "reported", "the deal was off", id="time-clause-with-that"),
+    pytest.param("A poll by the Pew Research Center found that most voters were undecided.",
+                 "Pew Research Center", "found", "most voters were undecided", id="poll-found-that"),
+    pytest.param("Russia launched the operation in 2022, saying its goal was to protect the region.",
+                 "Russia", "saying", "its goal was to protect the region", id="participle-after-year"),
+    pytest.param("A new survey shows the governor trailing by five points.",
+                 "new survey", "shows", "the governor trailing by five points", id="survey-shows-without-that"),
+    pytest.param("As the Riverside Gazette reported, the mill will close in May.",
+                 "Riverside Gazette", "reported", "the mill will close in May", id="as-outlet-reported-leading"),
+    pytest.param("The mill will close in May, as the union noted on Friday.",
+                 "union", "noted", "The mill will close in May", id="as-x-noted-trailing"),
+    pytest.param("She opposed a merger that she said would raise fares.",
+                 "she", "said", "would raise fares", id="relative-that-she-said-would"),
+]
+
+
+@pytest.mark.parametrize("text, speaker, cue, content", CONSTRUCTIONS)
+def test_construction(text: str, speaker: str, cue: str, content: str) -> None:
+    got = [(q.speaker, q.cue, q.content) for q in find_quotes(text) if q.kind == "indirect"]
+    assert (speaker, cue, content) in got
+
+
+@pytest.mark.parametrize("text, not_speaker", [
+    pytest.param("The mayor was accused of ignoring the flood warnings.", "mayor", id="agentless-passive"),
+    pytest.param("The company was criticized by environmental groups for the spill.", "company",
+                 id="passive-subject-is-not-the-speaker"),
+    pytest.param("The bloc has admitted 16 new members since 1999.", "bloc", id="admitted-members-narrative"),
+    pytest.param("The shop, which has added a tea counter upstairs, is busy.", "shop", id="which-added-narrative"),
+    pytest.param("The council met after a long debate in which residents argued over parking.", "residents",
+                 id="in-which-argued-narrative"),
+    pytest.param("Witnesses spoke anonymously for fear of reprisals.", "Witnesses", id="for-fear-is-a-noun"),
+    pytest.param("The road was built by the army in 1970.", "army", id="passive-non-speech-verb"),
+    pytest.param("The statement was read by the spokesman in a hurry.", "spokesman", id="passive-read-is-no-cue"),
+    pytest.param("Police found a body near the river.", "Police", id="found-without-that"),
+    pytest.param("Kiev withdrew after Boris Johnson urged it to keep fighting.", "Boris Johnson",
+                 id="time-clause-directive-narrative"),
+    pytest.param("As he walked in, the crowd cheered.", "he", id="as-clause-without-cue"),
+    pytest.param("The bill that the senator backed passed.", "senator", id="relative-that-without-cue"),
+])
+def test_not_a_speaker(text: str, not_speaker: str) -> None:
+    assert not_speaker not in {q.speaker for q in find_quotes(text)}
+
+
 def test_quote_continuing_after_attribution_keeps_speaker() -> None:
     text = f"{L}This is the first part,{R} Peter Hall added. {L}And this is the second part.{R}"
     second = [q for q in find_quotes(text) if q.content.startswith("And this")]

@@ -22,7 +22,10 @@ import ahocorasick
 from ..schema import Quote
 from ..text import DOUBLE_QUOTES, QuotedSpan, Span, paragraphs, quoted_spans, sentences
 from .speakers import (
+    AUX,
+    DOC_HEADS,
     CAP_STOP,
+    CONNECTORS,
     NameIndex,
     Speaker,
     normalise,
@@ -31,10 +34,11 @@ from .speakers import (
     tokens,
 )
 
-CUE_KINDS = ("say", "tell", "describe", "directive", "participle", "according")
+CUE_KINDS = ("say", "tell", "describe", "directive", "finding", "participle", "according", "passive")
 MIN_INDIRECT_WORDS = 2  # reported content shorter than this (outside quotation marks) is not emitted
 MIN_CONTINUATION_WORDS = 4  # an unattributed quotation must be this long to continue a speaker's words
 _WINDOW = 160  # characters scanned before a cue for its subject
+_MAX_CUES = 40  # cues examined per sentence
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,7 @@ class Lexicon:
     kind: dict[str, str]
     via_re: re.Pattern
     media_words: frozenset[str]
+    speech_nouns: frozenset[str] = frozenset()  # "the claim was made by X": nouns naming an utterance
 
 
 @lru_cache(maxsize=1)
@@ -53,6 +58,7 @@ def lexicon() -> Lexicon:
     via: list[str] = []
     descriptors: list[str] = []
     media: set[str] = set()
+    nouns: set[str] = set()
     for r in csv.DictReader(rows):
         term, k = r["term"].strip(), r["kind"].strip()
         if k in CUE_KINDS:
@@ -63,6 +69,8 @@ def lexicon() -> Lexicon:
             descriptors.append(term)
         elif k == "media_word":
             media.add(term.lower())
+        elif k == "speech_noun":
+            nouns.add(term.lower())
 
     def alt(terms: list[str]) -> str:
         return "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(terms, key=len, reverse=True))
@@ -77,7 +85,7 @@ def lexicon() -> Lexicon:
     name = rf"[{up}][\w'\u2019&.\-]*(?:[ \t]+(?:of[ \t]+|the[ \t]+|de[ \t]+)?[{up}][\w'\u2019&.\-]*){{0,4}}"
     desc = rf"(?:(?:{alt(descriptors)}|state|news|state-run|state-owned|official|local|national|[A-Z]\w+'s|[a-z]+-language)\s+)"
     via_re = re.compile(rf"\b(?:{alt(via)})\s+(?:the\s+|an?\s+)?{desc}{{0,3}}(?P<name>{name})")
-    return Lexicon(automaton, kind, via_re, frozenset(media))
+    return Lexicon(automaton, kind, via_re, frozenset(media), frozenset(nouns))
 
 
 @dataclass
@@ -112,7 +120,8 @@ def find_quotes(text: str) -> list[Quote]:
     attrs_by_sent: list[list[_Attr]] = []
     for i, s in enumerate(sents):
         found = cues_by_sent.get(i)
-        attrs_by_sent.append(_sentence_attrs(text, s, i, found, lex) if found else [])
+        # a sentence with more cues than any real one is junk: cap it so pairwise checks stay cheap
+        attrs_by_sent.append(_sentence_attrs(text, s, i, found[:_MAX_CUES], lex) if found else [])
     head_end = _headline_end(text, paras)
     if head_end:  # "Rubio explains purpose of talks": a headline reports no speech of its own
         attrs_by_sent = [[a for a in g if a.cue_start >= head_end] for g in attrs_by_sent]
@@ -265,6 +274,20 @@ def _sentence_attrs(text: str, sent: Span, si: int, found: list[tuple[int, int, 
                     cut = _strip(text, b.content[0], text.rfind(a.boundary, b.content[0], a.frame_start))
                     if cut:
                         b.content = cut
+    for a in out:  # "X accused Y of A, which Y denies": two reports of one claim, each kept
+        if not _rel_report(a, lex):
+            continue
+        for b in out:
+            if b is not a and b.content and b.content[0] < a.frame_start < b.content[1]:
+                cut = _strip(text, b.content[0], max(b.content[0], text.rfind(",", b.content[0], a.frame_start)))
+                if cut:
+                    b.content = a.content = cut
+                    a.final = True
+                    if len(a.speakers) == 1 and a.speakers[0].name.lower() in ("it", "they") \
+                            and b.cue.lower().startswith(_ACCUSE):
+                        obj = phrase_after(tokens(text, b.cue_end, min(b.content[1], b.cue_end + 80)))
+                        if obj is not None:  # the accused denies: "which it denies" -> Kyiv
+                            a.speakers = normalise(text, obj) or a.speakers
     for a in out:  # "X described it as A, while Y quoted Z as saying B": Z speaks on its own
         if a.cue.lower().startswith("as "):
             for b in out:
@@ -276,8 +299,10 @@ def _sentence_attrs(text: str, sent: Span, si: int, found: list[tuple[int, int, 
                     if cut:
                         b.content = cut
     # "North Korea denounced X, calling it Y, the official KCNA reported": the outlet carries, North Korea speaks
+    # "According to a Reuters report, the military accused X": likewise, the military speaks via Reuters
     for a in list(out):
-        if a.final and len(a.speakers) == 1 and a.content and _is_outlet(a.speakers[0].name, lex):
+        if (a.final or a.kind == "according") and len(a.speakers) == 1 and a.content \
+                and _is_outlet(a.speakers[0].name, lex):
             inner = [b for b in out if b is not a and not b.final and a.content[0] <= b.cue_start < a.content[1]]
             if inner:
                 out.remove(a)
@@ -289,6 +314,10 @@ def _sentence_attrs(text: str, sent: Span, si: int, found: list[tuple[int, int, 
     for a in out:
         outer = [b for b in out if b is not a and b.content and b.content[0] <= a.cue_start < b.content[1]
                  and not a.cue.lower().startswith("as ")]
+        outer = [b for b in outer if not _rel_report(b, lex)]
+        # "Pence said A but added, “B,” Pence said.": a report opening the sentence is its main
+        # clause, not words inside the closing attribution's content
+        outer = [b for b in outer if not (b.final and not a.final and a.frame_start <= b.content[0])]
         if outer and not (a.final and any(not b.final for b in outer) and all(
                 a.content and a.content[0] <= b.cue_start < a.content[1] for b in outer if not b.final)):
             continue
@@ -296,8 +325,16 @@ def _sentence_attrs(text: str, sent: Span, si: int, found: list[tuple[int, int, 
     return keep
 
 
+def _rel_report(a: _Attr, lex: Lexicon) -> bool:
+    """A report on another one's claim in a relative or appositive clause ("..., which it
+    denies", "..., a charge Kyiv rejects"): both reports stand."""
+    return a.boundary == "which" or a.boundary in lex.speech_nouns
+
+
 def _attr_at(text: str, sent: Span, si: int, cs: int, ce: int, cue: str, kind: str,
              earlier: list[_Attr], lex: Lexicon) -> _Attr | None:
+    if kind == "passive" and not _BY.match(text, ce):
+        return None  # "made", "raised": a cue only in a passive with an agent; most hits are not
     head_toks = tokens(text, max(sent.start, cs - _WINDOW), cs)
     if kind == "according":
         src = _DATA_FROM.match(text, ce)
@@ -318,8 +355,11 @@ def _attr_at(text: str, sent: Span, si: int, cs: int, ce: int, cue: str, kind: s
             if comma < 0:
                 return None
             after = ph.end + comma + 1
-            if re.match(r"\s*(?:who|which|a|an|the)\b", text[after:after + 8]) and text.find(",", after, sent.end) > 0:
-                after = text.find(",", after, sent.end) + 1
+            nxt = text.find(",", after, sent.end)
+            if re.match(r"\s*(?:who|which|a|an|the)\b", text[after:after + 8]) and nxt > 0 \
+                    and len(text[after:nxt].split()) <= 8 and not any(
+                        w.lower() in lex.kind for w in text[after:nxt].split()):  # not "the army accused X, ..."
+                after = nxt + 1
             content = _strip(text, after, sent.end)
         else:
             content = _strip(text, sent.start, cs)
@@ -336,19 +376,57 @@ def _attr_at(text: str, sent: Span, si: int, cs: int, ce: int, cue: str, kind: s
         content, _ = _forward(text, ce, sent.end)
         return _make(text, si, cs, ce, cue, kind, speakers, cs, ce, content, sent, lex)
 
+    if head_toks and head_toks[-1].low in _NOUN_BEFORE:
+        return None  # "for fear of", "the claims", "his promise": a noun, not a cue verb
+    last = _last_before_aux(head_toks)
+    aux = last.start if last is not None and last.low in _BE else None
+    if aux is not None and not cue.lower().startswith(("quoted", "cited")):
+        return _passive(text, sent, si, cs, ce, cue, kind, aux, lex)
+    if kind == "passive":
+        return None  # "made", "issued": a cue only in "the claim was made by X"
+    if last is not None and last.text == "and":
+        # "Giles attempted to re-engage the campaign and said ...": the clause's subject speaks
+        speakers = earlier[-1].speakers if earlier else _subject(text, sent, strict=True)
+        if not speakers or (kind in ("directive", "finding") and not _THAT_AFTER.match(text, ce)):
+            return None
+        content, _ = _forward(text, ce, sent.end)
+        return _make(text, si, cs, ce, cue, kind, speakers, cs, ce, content, sent, lex)
     # a cue immediately followed by another cue is a noun ("media reports said")
-    if cue.endswith("s"):
+    if True:  # "the report said", "his claims were": a noun followed by its verb
         w = _NEXT_WORD.match(text, ce)
         if w and w.group(1).lower() in _VERB_AFTER_NOUN:
             return None
     inverted = False
     # plain say/tell verbs report speech even in a time clause when content follows;
     # other verbs there ("after Johnson urged it to ...") are narrative
-    allow_sub = cue.lower() in _PLAIN_SAY and bool(re.match(r"[\s,:]*(?:that\b|[" + DOUBLE_QUOTES + r"]|\w+\s+\w+\s+\w+)",
+    allow_sub = (kind == "say" and bool(_THAT_AFTER.match(text, ce))) or cue.lower() in _PLAIN_SAY and bool(re.match(r"[\s,:]*(?:that\b|[" + DOUBLE_QUOTES + r"]|\w+\s+\w+\s+\w+)",
                                                               text[ce:min(sent.end, ce + 60)]))
-    ph = phrase_before(head_toks, allow_what=True, allow_sub=allow_sub)
+    as_clause = bool(head_toks) and kind in ("say", "describe") and bool(_AS_END.match(text, ce, sent.end))
+    ph = phrase_before(head_toks, allow_what=True, allow_sub=allow_sub or as_clause, open_head=cue.lower() in _OPEN_HEAD)
+    if ph is not None and as_clause and ph.boundary == "as":
+        # "As The Times reported, X" / "X, as the ministry noted.": the other clause is the report
+        comma = _AS_END.match(text, ce, sent.end).end()
+        lo = max(sent.start, ph.start - 40)
+        before = max(text.rfind("as", lo, ph.start), text.rfind("As", lo, ph.start), sent.start)
+        lead = text[max(sent.start, before - 12):before].strip(" ,\u2014-\"'\u201c\u201d")
+        if before - sent.start <= 12 and (not lead or lead.lower() in ("but", "and", "yet", "so")):
+            content = _strip(text, comma, sent.end)
+        else:
+            cut = text.rfind(",", max(sent.start, before - 3), before + 1)
+            content = _strip(text, sent.start, cut if cut >= 0 else before)
+        if content is None:
+            return None
+        return _make(text, si, cs, ce, cue, kind, normalise(text, ph) or [], ph.start, comma, content, sent, lex)
+    if ph is None and kind == "say":
+        w = _NEXT_WORD.match(text, ce)
+        if w and w.group(1).lower() in _GAP_VERBS:
+            # "a rule change that he said would ...": a relative clause whose verb follows the cue
+            rel = phrase_before(head_toks, allow_what=True, relative=True, open_head=cue.lower() in _OPEN_HEAD)
+            ph = rel if rel is not None and rel.boundary in ("that", "which") else None
     if ph is None and head_toks and head_toks[-1].text in _CLOSERS:
         ph = phrase_after(tokens(text, ce, min(sent.end, ce + 120)))
+        if ph is not None and ph.toks[0].low in _SUBJ_PRONOUNS:
+            ph = None  # "..., said he remembers": the pronoun opens the reported clause
         inverted = ph is not None
     if ph is None:
         return None
@@ -382,14 +460,84 @@ def _attr_at(text: str, sent: Span, si: int, cs: int, ce: int, cue: str, kind: s
     if backward is not None and (inverted or ph.boundary != "") and ph.boundary != "what" and (forward is None or adverbial or len(text[forward[0]:forward[1]].split()) < 4):
         content = backward
         is_final = True
-    elif kind == "directive" and not (forward and text[pos:forward[0]].lower().strip(" ,:").endswith("that")):
+    elif kind in ("directive", "finding") and not (forward and text[pos:forward[0]].lower().strip(" ,:").endswith("that")) \
+            and not (kind == "finding" and forward and ph.toks[-1].low in _FINDERS):
+        # "urged it to continue fighting", "police found a body": narrative; "the poll found Clinton ahead": a finding
         return None  # "urged it to continue fighting": narrative, not a report
     else:
         content = forward
+        if content and ph.boundary in _CLAUSE_END_COMMA:
+            # "After X reported that A, the deal collapsed", "Harvey, who said A, left": the clause ends at a comma
+            comma = text.find(", ", content[0], content[1])
+            if comma > 0:
+                content = _strip(text, content[0], comma)
     a = _make(text, si, cs, ce, cue, kind, speakers, frame_start, frame_end, content, sent, lex)
     a.final = is_final
     a.boundary = ph.boundary
+    if a.via is None and aux is not None:  # "Peskov was quoted as saying by TASS": TASS carried it
+        by = _BY.match(text, ce)
+        agent = phrase_after(tokens(text, by.end(), min(sent.end, by.end() + 120))) if by else None
+        if agent is not None:
+            a.via = _registered_outlet(text[agent.start:agent.end]) or _strip_det(text[agent.start:agent.end])
+            if a.content and a.content[0] <= agent.start < a.content[1]:
+                a.content = _strip(text, agent.end, a.content[1])
+                if a.content and text[a.content[0]:a.content[0] + 5].lower() == "that ":
+                    a.content = _strip(text, a.content[0] + 5, a.content[1])
     return a
+
+
+_ACCUSE = ("accus", "blam", "charg", "alleg")
+_CLAUSE_END_COMMA = frozenset("who which after when before since once as while".split())
+# Subjects whose findings are reports even without "that" ("the poll shows Clinton ahead").
+_FINDERS = DOC_HEADS | frozenset("data figures numbers results polls surveys statistics records estimates "
+                                 "studies reports analyses".split())
+_GAP_VERBS = frozenset("would will was were is are had has have could can should might may must".split())
+_AS_END = re.compile(r"(?:\s+(?:on|in|last|this|earlier|in\s+an?)\b[^,.;:]{0,40})?\s*(?:[,:\u2014]|[.!?]?\s*$)")
+_SUBJ_PRONOUNS = frozenset("he she they it".split())
+_BE = frozenset("was were is are been being be".split())
+_BY = re.compile(r"\s+by\s+")
+_THAT_AFTER = re.compile(r"[\s,]*(?:that\b|[" + DOUBLE_QUOTES + r"])")
+# Cues that let any noun after a determiner speak ("the airline said"); other cues are
+# ambiguous with narrative verbs ("the bloc has admitted 16 members", "the most extreme remarks").
+_OPEN_HEAD = frozenset("said says say told tells stated wrote writes noted argued argues insisted insists "
+                       "warned warns explained explains contended contends".split())
+
+
+def _last_before_aux(toks: list):
+    """The token before the auxiliaries and adverbs right before a cue: "was" in "was
+    repeatedly accused" (a passive), "and" in "... and later said" (a coordinated verb)."""
+    j = len(toks)
+    while j > 0 and len(toks) - j < 4:
+        low = toks[j - 1].text.lower()
+        if low in _BE or not (low in AUX or low.endswith("ly")):
+            break
+        j -= 1
+    return toks[j - 1] if j > 0 else None
+
+
+def _passive(text: str, sent: Span, si: int, cs: int, ce: int, cue: str, kind: str, aux: int,
+             lex: Lexicon) -> _Attr | None:
+    """A passive cue: the agent after "by" speaks ("X was accused by residents of ...",
+    "the claim was made by the ministry"); with no agent the speaker is unknown."""
+    by = _BY.match(text, ce)
+    if by is None:
+        return None
+    if kind == "passive":  # only an utterance can be "made" or "issued" by a speaker
+        subj = tokens(text, max(sent.start, aux - 60), aux)
+        if not any(t.low in lex.speech_nouns for t in subj[-4:]):
+            return None
+    agent = phrase_after(tokens(text, by.end(), min(sent.end, by.end() + 120)))
+    if agent is None:
+        return None
+    speakers = normalise(text, agent)
+    if not speakers or speakers[0].kind == "pronoun" and speakers[0].name.lower() in ("it", "they"):
+        return None
+    tail = _strip(text, agent.end, sent.end)
+    if tail and re.match(r"(?:of|as|for|over|that)\b", text[tail[0]:tail[1]], re.IGNORECASE):
+        content = _strip(text, sent.start, sent.end)  # "X was accused by Y of Z": X and Z together
+    else:
+        content = _strip(text, sent.start, aux)
+    return _make(text, si, cs, ce, cue, kind, speakers, cs, agent.end, content, sent, lex)
 
 
 _DATA_FROM = re.compile(
@@ -402,22 +550,41 @@ _APPOSITIVE = re.compile(r"(?:a|an|the|who|whose|one|an?other)\b", re.IGNORECASE
 _CLAUSE_CUT = re.compile(r",?\s+(?:while|whereas|but|and)\s+")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 _COORD = frozenset("while whereas but although though and".split())
+_NOUN_BEFORE = frozenset("for of the a an no any his her their its our my your this these those such".split())
 _PLAIN_SAY = frozenset("said says say told tells tell".split())
 _CLOSERS = frozenset([",", "\u201d", '"', "\u00bb", "\u2019", "'"])
 _VERB_AFTER_NOUN = frozenset("said says say told tells added noted stated showed show shows suggested suggest found "
                              "were was are is have has had".split())
 
 
-def _subject(text: str, sent: Span) -> list[Speaker]:
-    """The phrase opening a sentence, when it is a pronoun or a name ("He ...", "Rubio ...")."""
+def _subject(text: str, sent: Span, strict: bool = False) -> list[Speaker]:
+    """The phrase opening a sentence, when it is a pronoun or a name ("He ...", "Rubio ...").
+
+    ``strict``: an opening adverbial ("On Friday, ...") is skipped and must end in a comma,
+    and the phrase must be a subject (not "In Moscow")."""
     d = _DATELINE.match(text, sent.start, sent.end)
     start = d.end() if d else sent.start  # "SEOUL, Jan 5 (Yonhap) -- North Korea ...": the city is no subject
     toks = tokens(text, start, min(sent.end, start + 150))
     while toks and (toks[0].low in ("but", "and", "yet", "so", "however", "meanwhile") or not toks[0].is_word):
         toks = toks[1:]
+    if strict and toks and toks[0].low in CAP_STOP and toks[0].low not in _SUBJ_PRONOUNS:
+        comma = next((i for i, t in enumerate(toks[:15]) if t.text == ","), -1)
+        if comma < 0 or toks[0].low in ("the", "a", "an"):
+            comma = -1 if toks[0].low in ("the", "a", "an") else None
+        if comma is None:
+            return []
+        toks = toks[comma + 1:]
+    if strict:  # "Mr. Carson endorsed Mr. Trump": the name ends at the verb
+        cut = next((i for i in range(1, min(len(toks), 16)) if toks[i].is_word and not toks[i].is_cap
+                    and toks[i - 1].is_cap and toks[i].low not in CONNECTORS), None)
+        toks = toks[:cut] if cut else toks
     ph = phrase_after(toks)
     if ph is None:
         return []
+    if strict:
+        first = next(t for t in toks if t.start == ph.start)
+        if first.low in CAP_STOP and first.low not in _SUBJ_PRONOUNS and first.low not in ("the", "a", "an"):
+            return []
     sp = normalise(text, ph)
     if len(sp) == 1 and sp[0].kind != "pronoun" and sp[0].name.lower() in CAP_STOP:
         return []
@@ -533,10 +700,13 @@ def _resolve(attrs: list[_Attr], index: _LazyIndex) -> None:
             elif sp.kind == "backref":
                 name = _strip_det(sp.name)
                 head = low.split()[-1]
-                for prev in reversed(others[-30:]):
-                    if head in prev.lower().split() or head in ("statement", "report", "document", "letter"):
-                        name = prev
-                        break
+                if head in DOC_HEADS:  # "the statement said": its issuer, when the text names one
+                    name = _issuer(index.text, head, sp.start) or name
+                else:
+                    for prev in reversed(others[-30:]):
+                        if head in prev.lower().split():
+                            name = prev
+                            break
             else:
                 name = _strip_det(sp.name)
             if person:
@@ -559,6 +729,32 @@ def _spokes_for(text: str, pos: int) -> str | None:
     for m in _SPOKES_FOR.finditer(text, max(0, pos - 3000), pos):
         found = m.group(1)
     return found
+
+
+_ORGNAME = r"((?:the\s+)?[A-Z][\w'\u2019.\-]*(?:\s+(?:of\s+|for\s+|the\s+)*[A-Z][\w'\u2019.\-]*){0,5})"
+
+
+@lru_cache(maxsize=64)
+def _issuer_re(head: str) -> re.Pattern:
+    h = re.escape(head)
+    return re.compile(
+        rf"\b{h}\s+(?:\w+\s+){{0,2}}?(?:from|by)\s+{_ORGNAME}"  # a statement (issued) by the ministry
+        rf"|{_ORGNAME}['\u2019]s?\s+(?:\w+\s+)?{h}\b"  # the ministry's (new) statement
+        rf"|{_ORGNAME}\s+(?:\w+\s+){{0,2}}?(?:said|says|wrote|announced)\s+in\s+an?\s+(?:\w+\s+)?{h}\b"
+        rf"|{_ORGNAME}\s+(?:\w+\s+){{0,2}}?(?:issued|released|published|sent)\s+(?:an?|its|the)\s+(?:\w+\s+)?{h}\b")
+
+
+def _issuer(text: str, head: str, pos: int) -> str | None:
+    """Who issued the document "the <head>" refers to: the last issuer named with a
+    document of that kind within a few paragraphs before ``pos``."""
+    found = None
+    pat = _issuer_re(head)
+    lo = max(0, pos - 3000)
+    for w in re.finditer(rf"\b{re.escape(head)}\b", text[lo:pos]):  # only around mentions of the document
+        s = lo + w.start()
+        for m in pat.finditer(text, max(lo, s - 120), min(pos, s + len(head) + 120)):
+            found = next(g for g in m.groups() if g)
+    return _strip_det(found) if found else None
 
 
 def _strip_det(name: str) -> str:

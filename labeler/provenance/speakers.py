@@ -18,7 +18,7 @@ from typing import NamedTuple
 _TOKEN = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Prof|Sgt|Capt|Maj|Adm|Amb|Rev|Pres|Inc|Co|Corp|Ltd|Jr|Sr|Plc)\.(?=\s)"
     r"|[^\W\d_](?:[\w'\u2019\-\u0300-\u036f]|\.(?=[\w\-]))*"
-    r"|\d[\w.,]*"
+    r"|\d(?:\w|[.,](?=\d))*"  # numbers keep inner separators (2,766; 3.5), not a trailing comma
     r"|[^\w\s]"
 )
 
@@ -40,7 +40,7 @@ PERSON_HEADS = frozenset(
     "chancellor candidate lawyer economist officer director spokesperson owner resident worker farmer activist "
     "source chairman chairwoman chair head deputy adviser advisor negotiator prosecutor judge investigator "
     "scientist doctor witness manager founder executive representative correspondent observer councillor councilor "
-    "councilman councilwoman".split()
+    "councilman councilwoman aide person".split()
 )
 GROUP_HEADS = frozenset(
     "officials ministers diplomats governments countries ministries agencies companies nations states capitals "
@@ -52,7 +52,8 @@ GROUP_HEADS = frozenset(
     "force forces army military navy bureau service embassy parliament court party campaign company firm "
     "group union alliance coalition opposition headquarters spokesperson's report statement study survey "
     "poll document documents letter memo groups unions parties movement movements side city town municipality operator "
-    "regulator broadcaster television newspaper families organisations organizations".split()
+    "regulator broadcaster television newspaper families organisations organizations aides allies people "
+    "associates friends advisers advisors others some many delegates".split()
 )
 LOWER_HEADS = PERSON_HEADS | GROUP_HEADS
 
@@ -107,16 +108,41 @@ AUX = frozenset(
     "has have had also later then previously earlier again reportedly both repeatedly once recently further "
     "subsequently publicly separately privately would will could may might did does do is was were are be been "
     "not never first himself herself themselves too often already long has since initially last now still "
-    "openly officially increasingly privately flatly strongly firmly sharply categorically".split()
+    "openly officially increasingly privately flatly strongly firmly sharply categorically only just simply "
+    "merely".split()
 )
 _SPOKES = frozenset("spokesman spokeswoman spokesperson spokespeople representative".split())
 # Words before a subject that still leave it in a clause reporting to the reader.
 _CLAUSE_OK = frozenset("but so yet also then now later while whereas although though and which what".split())
 _ASIDE = frozenset("however meanwhile though too also instead moreover nonetheless nevertheless in turn".split())
 _ASIDE_LEAD = frozenset("quoted cited speaking writing according".split())
-_AGENT_PLURAL = re.compile(r"[a-z]{3,}(?:ers|ors|ists|ians|ants|ents)$")
+_DASHES = frozenset("\u2014\u2013\u2015")
+_AGENT_PLURAL = re.compile(r"[a-z]{3,}(?:ers|ors|ists|ians|ants|ents|ives|ees|men|ates|crats)$")
 _TIME_SUB = frozenset("when where after before since once as".split())
 _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today".split())
+# Documents as sources: resolved to their issuer when the phrase names one ("a statement from
+# the Foreign Ministry", "the ministry's report"), else the document itself speaks.
+DOC_HEADS = frozenset(
+    "report reports statement statements study survey poll polls document documents letter memo analysis "
+    "release filing ad advert article editorial column post tweet video email paper review audit assessment "
+    "investigation indictment complaint lawsuit ruling bill transcript research findings communique "
+    "communiqu\u00e9 declaration resolution".split()
+)
+# Prepositions that attach a post-modifier to a speaker head ("aides to Clinton", "a source
+# familiar with the talks", "a statement from the ministry"), with adjectives that may precede them.
+_POSTMOD_PREP = frozenset("for of to with from by in at".split())
+_POSTMOD_ADJ = frozenset("close familiar loyal allied near opposed".split())
+_ISSUER_PREP = frozenset("from by in".split())
+# Openers of a parenthetical between a subject and its cue ("Rubio, speaking in Riga, said").
+_ASIDE_PREP = frozenset(
+    "in at on after before during while despite like unlike with without for by as since from under among "
+    "for example by contrast in turn one another both now formerly once himself herself".split())
+# Determiners that make any lowercase noun a possible speaker ("the airline said", "his campaign says").
+_DET_OPEN = frozenset("the a an his her its their our another".split())
+# Lowercase heads that are never speakers even after a determiner.
+_NOT_SPEAKER = frozenset(
+    "time day week month year morning afternoon evening night weekend moment end way fact idea thing things "
+    "same rest first last next most point case number percent".split())
 
 
 class Tok(NamedTuple):
@@ -156,12 +182,17 @@ class Phrase:
     end: int
     toks: tuple[Tok, ...]
     boundary: str  # the token right before the phrase (lowercased), "" at the clause start
+    prep: int = -1  # index in ``toks`` of a post-modifier preposition ("aides *to* Clinton"), -1 if none
 
 
-def phrase_before(toks: list[Tok], allow_what: bool = False, allow_sub: bool = False) -> Phrase | None:
+def phrase_before(toks: list[Tok], allow_what: bool = False, allow_sub: bool = False,
+                  relative: bool = False, depth: int = 0, open_head: bool = False) -> Phrase | None:
     """The subject phrase ending at the end of ``toks`` (the tokens before a cue), or None.
 
-    None as well when the phrase sits in a subordinate or relative clause ("after X urged").
+    None as well when the phrase sits in a subordinate or relative clause ("after X urged"),
+    unless ``relative`` (the antecedent of "who" may sit anywhere: "said Harvey, who added").
+    ``open_head``: any lowercase noun after a determiner may speak ("the airline said"); only
+    for unambiguous speech verbs ("the bloc has admitted 16 members" is no report).
     """
     j = len(toks) - 1
     # skip auxiliaries, adverbs and day names between subject and cue
@@ -170,29 +201,56 @@ def phrase_before(toks: list[Tok], allow_what: bool = False, allow_sub: bool = F
                                     (toks[j].low == "on" and j + 1 < len(toks) and toks[j + 1].low in _DAYS)):
         j -= 1
         steps += 1
-    # an appositive or relative clause between commas: "Rubio, who led the delegation, said"
-    for _ in range(2):  # up to two asides: "Marley Anderson, 21, a junior from Las Vegas, said"
+    # an appositive or relative clause between commas: "Rubio, who led the delegation, said";
+    # the nearest subject that stands on its own wins ("Grassley, facing a challenge in Iowa, a
+    # swing state, said": "Iowa" sits after "in", so Grassley speaks)
+    for _ in range(3):  # up to three asides: "Marley Anderson, 21, a junior from Las Vegas, said"
+        if j >= 0 and toks[j].text in _DASHES:  # "Many speakers — including Muslims and Jews — said"
+            k = j - 1
+            while k >= 0 and j - k < 30 and toks[k].text not in _DASHES and toks[k].text not in ";:\u201c\u201d\"":
+                k -= 1
+            if k >= 1 and toks[k].text == toks[j].text and toks[k - 1].is_word:
+                j = k - 1
+                continue
+            return None
         if not (j >= 0 and toks[j].text == ","):
             break
         k = j - 1
-        while k >= 0 and j - k < 25 and toks[k].text not in ",;:\u201c\u201d\"":
+        while k >= 0 and j - k < 40 and toks[k].text not in ",;:\u201c\u201d\"":
             k -= 1
         inner = toks[k + 1:j]
         if k >= 1 and toks[k].text == "," and inner and all(t.is_cap or t.low in CONNECTORS for t in inner) \
-                and inner[-1].is_cap and toks[k - 1].is_word and not toks[k - 1].is_cap:
+                and inner[-1].is_cap and toks[k - 1].is_word and (not toks[k - 1].is_cap or (
+                    len(inner) >= 2 and not any(t.low in ORG_HEADS or t.low in TITLE_WORDS for t in inner)
+                    and any(t.low in TITLE_WORDS for t in toks[max(0, k - 5):k]))):
             # "Peru's deputy minister, Luis Ernesto Paredes, said": the name between the commas speaks
             return Phrase(inner[0].start, inner[-1].end, tuple(inner), ",")
         if k >= 1 and toks[k].text == "," and inner and (inner[0].low in ("who", "which", "a", "an", "the")
                                                          or inner[0].is_cap or inner[0].low in _ASIDE_LEAD
                                                          or inner[0].text[:1].isdigit()
                                                          or inner[0].low in TITLE_WORDS or inner[0].low in LOWER_HEADS
-                                                         or all(t.low in _ASIDE for t in inner)):
+                                                         or all(t.low in _ASIDE for t in inner)
+                                                         or inner[0].low in _ASIDE_PREP
+                                                         or (inner[0].low.endswith("ing") and not inner[0].is_cap
+                                                             and len(inner) > 1)):
             j = k - 1
+            ph = _phrase_at(toks, j, allow_what, allow_sub, relative, depth, open_head) \
+                if toks[j].is_word or toks[j].text == ")" else None
+            if ph is not None:
+                return ph
+            if any(t.text == "," for t in toks[max(0, k - 40):k]):
+                j = k  # the nearer subject did not stand on its own: its clause is an aside too
+                continue
+            return None
         else:
             return None
-    if j >= 0 and toks[j].text == ",":
-        return None
-    if j < 0:
+    return _phrase_at(toks, j, allow_what, allow_sub, relative, depth, open_head)
+
+
+def _phrase_at(toks: list[Tok], j: int, allow_what: bool, allow_sub: bool, relative: bool,
+               depth: int, open_head: bool = False) -> Phrase | None:
+    """The subject phrase whose last token is ``toks[j]``."""
+    if j < 0 or toks[j].text == ",":
         return None
     # a parenthetical after the subject: "PT Kereta Cepat Indonesia China (KCIC), ... said"
     if toks[j].text == ")":
@@ -204,29 +262,37 @@ def phrase_before(toks: list[Tok], allow_what: bool = False, allow_sub: bool = F
         j = k - 1
     # "Researchers who track the channel say": the subject before a short relative clause
     # (not "The company that owns the dam did not respond to questions": the clause must end in a noun)
-    for w in range(j, max(-1, j - 12), -1) if toks[j].low not in STOP_LOWER else ():
+    for w in range(j, max(-1, j - 12), -1) if toks[j].low not in STOP_LOWER and toks[j].low not in PRONOUNS else ():
         if not toks[w].is_word:
             break
         if toks[w].low in ("who", "that") and w > 0 and w < j:
-            inner = phrase_before(toks[:w], allow_what, allow_sub)
+            inner = phrase_before(toks[:w], allow_what, allow_sub, open_head=open_head)
             if inner is not None and inner.toks[-1].low not in PRONOUNS:
                 return inner
             break
     head = toks[j]
+    if head.low in ("who", "which") and j >= 2 and toks[j - 1].text == "," and depth == 0:
+        # "Harvey, who acknowledged ...", "the bank, which says ...": the antecedent speaks
+        ante = phrase_before(toks[:j - 1], allow_what=True, allow_sub=True, relative=True, depth=depth + 1, open_head=open_head)
+        if ante is not None and ante.toks[-1].low not in PRONOUNS and (head.low == "who" or any(
+                t.low in ORG_HEADS or t.low in GROUP_HEADS for t in ante.toks)):
+            return Phrase(ante.start, ante.end, ante.toks, head.low, ante.prep)
+        return None
     if head.low == "who" and j > 0 and toks[j - 1].is_word and not toks[j - 1].is_cap \
             and (toks[j - 1].low in GROUP_HEADS or _AGENT_PLURAL.match(toks[j - 1].low)):
         # "protests from parents who say ...": the people the relative clause is about speak
-        ante = phrase_before(toks[:j], allow_what=True, allow_sub=True)
+        ante = phrase_before(toks[:j], allow_what=True, allow_sub=True, open_head=open_head)
         if ante is None:
             k = j - 1
             return Phrase(toks[k].start, toks[k].end, (toks[k],), "")
         return Phrase(ante.start, ante.end, ante.toks, "")
     if head.low in PRONOUNS:
-        return _with_boundary(toks, j, j, allow_what, allow_sub)
+        return _with_boundary(toks, j, j, allow_what, allow_sub, relative, depth, open_head)
     if not head.is_word or _possessive(head):
         return None
     lower_head = not head.is_cap
-    if lower_head and head.low not in LOWER_HEADS and not _AGENT_PLURAL.match(head.low):
+    if lower_head and head.low not in LOWER_HEADS and not _AGENT_PLURAL.match(head.low) \
+            and not (open_head and _det_noun(toks, j)):
         return None
     if head.is_cap and head.low in CAP_STOP:
         return None
@@ -265,16 +331,56 @@ def phrase_before(toks: list[Tok], allow_what: bool = False, allow_sub: bool = F
         else:
             break
         p -= 1
-    return _with_boundary(toks, k, j, allow_what, allow_sub)
+    return _with_boundary(toks, k, j, allow_what, allow_sub, relative, depth, open_head)
 
 
-def _with_boundary(toks: list[Tok], k: int, j: int, allow_what: bool, allow_sub: bool = False) -> Phrase | None:
+def _det_noun(toks: list[Tok], j: int) -> bool:
+    """A lowercase noun right after a determiner ("the airline", "his campaign", "the new ad")."""
+    head = toks[j]
+    if head.low in _NOT_SPEAKER or head.low in STOP_LOWER or head.low in AUX or head.low in CONNECTORS \
+            or head.low.endswith(("ly", "ing")) or not head.text.isalpha():
+        return False
+    if j >= 1 and toks[j - 1].low in _DET_OPEN:
+        return True
+    return j >= 2 and toks[j - 2].low in _DET_OPEN and toks[j - 1].text.isalpha() and toks[j - 1].low not in STOP_LOWER
+
+
+def _postmod(toks: list[Tok], k: int, j: int, allow_what: bool, allow_sub: bool, depth: int,
+             open_head: bool) -> Phrase | None:
+    """The head a post-modifier hangs on: "aides *to Clinton*", "a source familiar *with the talks*"."""
+    n = k - 2  # the token before the preposition
+    if n >= 1 and toks[n].low in _POSTMOD_ADJ:
+        n -= 1
+    if n < 0 or not toks[n].is_word:
+        return None
+    low = toks[n].low
+    if not (low in LOWER_HEADS or low in DOC_HEADS or _AGENT_PLURAL.match(low)):
+        return None
+    outer = phrase_before(toks[:n + 1], allow_what, allow_sub, depth=depth + 1, open_head=open_head)
+    if outer is None or outer.toks[-1].low in PRONOUNS:
+        return None
+    i0 = next(i for i, t in enumerate(toks) if t.start == outer.start)
+    return Phrase(outer.start, toks[j].end, tuple(toks[i0:j + 1]), outer.boundary, k - 1 - i0)
+
+
+def _with_boundary(toks: list[Tok], k: int, j: int, allow_what: bool, allow_sub: bool = False,
+                   relative: bool = False, depth: int = 0, open_head: bool = False) -> Phrase | None:
     # leading connectors are not part of the phrase
     while k < j and toks[k].low in CONNECTORS and toks[k].low not in ("the",):
         k += 1
     boundary = toks[k - 1].low if k > 0 else ""
-    if allow_sub and boundary in _TIME_SUB:
+    if boundary in _POSTMOD_PREP and depth < 2 and toks[j].low not in PRONOUNS:
+        ph = _postmod(toks, k, j, allow_what, allow_sub, depth, open_head)
+        if ph is not None:
+            return ph
+    if relative:
+        pass
+    elif boundary in _POSTMOD_PREP:
+        return None  # the object of a preposition ("a challenge in Iowa"), not a subject
+    elif allow_sub and boundary in _TIME_SUB:
         pass  # "when she said, “...”": plain speech, reported even inside a time clause
+    elif boundary == "which" and allow_what and k >= 2 and toks[k - 2].text in (",", "\u2014", "\u2013", "("):
+        pass  # "..., which it denies": the subject reports on the clause before (not "in which X argued")
     elif boundary in SUBORDINATE and not (allow_what and boundary == "what"):
         return None
     elif boundary in STOP_LOWER and boundary not in _CLAUSE_OK and not (allow_what and boundary == "what"):
@@ -343,7 +449,17 @@ def normalise(text: str, ph: Phrase) -> list[Speaker]:
         toks = toks[1:]
     if not toks:
         return []
+    if ph.prep >= 0:
+        return _with_postmod(text, ph, toks)
     head = toks[-1]
+    if head.low in DOC_HEADS and len(toks) > 1 and _possessive(toks[-2]) and toks[-2].is_cap:
+        # "the Foreign Ministry's statement": the issuer speaks
+        issuer = toks[:-1]
+        while issuer and not issuer[0].is_cap:
+            issuer = issuer[1:]
+        end = issuer[-1].end - (1 if issuer[-1].text.endswith(("'", "\u2019")) else 2)
+        name = text[issuer[0].start:end]
+        return [Speaker(name, issuer[0].start, end, "org")]
     if len(toks) == 1 and head.low in PRONOUNS:
         return [Speaker(head.text, head.start, head.end, "pronoun")]
     # coordination of proper names: "Moscow and Washington"
@@ -369,6 +485,15 @@ def normalise(text: str, ph: Phrase) -> list[Speaker]:
         if t.low in _SPOKES and toks[i + 1].low in ("for", "of") and i + 2 < len(toks):
             rest = toks[i + 2:]
             return normalise(text, Phrase(rest[0].start, rest[-1].end, tuple(rest), ph.boundary))
+    if not head.is_cap and head.low in DOC_HEADS and len(toks) > 1 and toks[-2].is_cap \
+            and toks[-2].low not in CAP_STOP:
+        # "a Reuters report", "an FBI investigation": the issuer named as a modifier speaks
+        r = len(toks) - 2
+        while r > 0 and (toks[r - 1].is_cap or toks[r - 1].low in CONNECTORS) and toks[r - 1].low not in CAP_STOP:
+            r -= 1
+        run = toks[r:-1]
+        end = run[-1].end - (2 if _possessive(run[-1]) and run[-1].text.endswith("s") else 0)
+        return [Speaker(text[run[0].start:end], run[0].start, end, "org")]
     if not head.is_cap:
         name = _join(text, toks)
         definite = ph.toks[0].low == "the"
@@ -411,6 +536,25 @@ def normalise(text: str, ph: Phrase) -> list[Speaker]:
         return [Speaker(_join(text, run), run[0].start, run[-1].end, "org")]
     kind = "person" if len(name_toks) >= 2 else "name"
     return [Speaker(_join(text, name_toks), name_toks[0].start, name_toks[-1].end, kind, title)]
+
+
+def _with_postmod(text: str, ph: Phrase, toks: list[Tok]) -> list[Speaker]:
+    """A head with a post-modifier: a document speaks for its issuer ("a statement from the
+    ministry" -> ministry); a spokesman for his employer; anyone else keeps the whole phrase
+    ("aides to Clinton", "a source familiar with the talks")."""
+    prep_tok = ph.toks[ph.prep]
+    i = next((n for n, t in enumerate(toks) if t.start == prep_tok.start), -1)
+    if i <= 0 or i + 1 >= len(toks):
+        return normalise(text, Phrase(ph.start, ph.end, ph.toks, ph.boundary))
+    head, rest = toks[i - 1], toks[i + 1:]
+    if head.low in _POSTMOD_ADJ and i >= 2:
+        head = toks[i - 2]
+    if (head.low in DOC_HEADS and prep_tok.low in _ISSUER_PREP) or (head.low in _SPOKES and prep_tok.low in ("for", "of")):
+        issuer = normalise(text, Phrase(rest[0].start, rest[-1].end, tuple(rest), ph.boundary))
+        if issuer and issuer[0].kind != "pronoun":
+            return issuer
+    name = _join(text, toks)
+    return [Speaker(name, toks[0].start, toks[-1].end, "group")]
 
 
 def _titled_person(run: list[Tok]) -> bool:
