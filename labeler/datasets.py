@@ -31,6 +31,7 @@ FOLDERS = {
     "china": "china_state_media_headlines",
     "allsides": "article_bias_prediction_allsides",
     "lexicons": "bias_lexicons_recasens2013",
+    "fnc1": "fnc1_stance_competition_test",
 }
 LICENSES = {
     "ptc": "no licence stated; research use only, do not redistribute (PTC, Da San Martino et al. 2019/2020)",
@@ -42,6 +43,8 @@ LICENSES = {
     "allsides": "Apache-2.0 repository; article texts copyrighted by publishers, research use (Baly et al. 2020)",
     "lexicons": ("MIT (Pryzant et al. 2020 copies); Riloff & Wiebe 2003 subjectives and Hu & Liu 2004 opinion "
                  "words free for research; Recasens et al. 2013 bias lexicon released for research"),
+    "fnc1": ("no licence stated; research use (FNC-1 competition test set, Pomerleau & Rao 2017; claims from "
+             "Emergent, Ferreira & Vlachos 2016)"),
 }
 
 # PTC techniques that count as loaded language for the sentence model.
@@ -400,3 +403,42 @@ def _to01(v) -> int | None:
 def _is_binary(col: pd.Series) -> bool:
     vals = {str(v).strip().lower() for v in col.dropna().unique()}
     return bool(vals) and vals <= {"0", "1", "true", "false", "0.0", "1.0"}
+
+
+# --------------------------------------------------------------------------- FNC-1
+FNC1_STANCES = ("agree", "discuss", "disagree")
+
+
+def load_fnc1_bodies(root: PathLike) -> pd.DataFrame:
+    """FNC-1 competition-test article bodies with their stances towards the related headlines.
+
+    One row per body. Columns: ``body_id``, ``text`` (the article body), ``headlines`` (list
+    of the related headlines, i.e. the rumour claims the body was labelled against; the
+    ``unrelated`` pairs are random pairings and are left out), ``agree`` / ``discuss`` /
+    ``disagree`` (number of related headlines with that stance), ``stance`` (the most
+    frequent of the three; ``None`` on a tie or when no headline is related).
+    """
+    folder = resolve(root, "fnc1")
+    try:
+        bodies = pd.read_csv(folder / "competition_test_bodies.csv")
+        pairs = pd.read_csv(folder / "competition_test_stances.csv")
+    except (OSError, pd.errors.ParserError) as e:
+        raise DatasetError(f"FNC-1 files unreadable in {folder}: {e}") from e
+    for df, cols in ((bodies, ["Body ID", "articleBody"]), (pairs, ["Headline", "Body ID", "Stance"])):
+        missing = [c for c in cols if c not in df.columns]
+        if missing:
+            raise DatasetError(f"FNC-1 column(s) {', '.join(missing)} not found; columns are: "
+                               f"{', '.join(map(str, df.columns))}")
+    related = pairs[pairs["Stance"].isin(FNC1_STANCES)]
+    heads = related.groupby("Body ID")["Headline"].agg(lambda h: sorted(set(h)))
+    counts = related.groupby(["Body ID", "Stance"]).size().unstack(fill_value=0)
+    counts = counts.reindex(columns=list(FNC1_STANCES), fill_value=0)
+    rows = []
+    for body_id, text in zip(bodies["Body ID"], bodies["articleBody"].fillna("").astype(str)):
+        c = counts.loc[body_id] if body_id in counts.index else pd.Series(0, index=list(FNC1_STANCES))
+        top = c.max()
+        winners = [k for k in FNC1_STANCES if c[k] == top]
+        rows.append({"body_id": int(body_id), "text": text,
+                     "headlines": heads.get(body_id, []), **{k: int(c[k]) for k in FNC1_STANCES},
+                     "stance": winners[0] if top > 0 and len(winners) == 1 else None})
+    return pd.DataFrame(rows, columns=["body_id", "text", "headlines", *FNC1_STANCES, "stance"])

@@ -33,6 +33,7 @@ MANIFEST = "manifest.json"
 TRUSTED_TYPES = sorted({
     "labeler.model.pipeline.LabelerModel",
     "labeler.model.pipeline.ScoreHead",
+    "labeler.model.counterclaims.CounterclaimsHead",
     "labeler.model.sentence.LoadedSentenceModel",
     "labeler.model.linear.CalibratedLinearClassifier",
     "labeler.model.features.CueFeaturizer",
