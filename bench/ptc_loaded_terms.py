@@ -6,6 +6,12 @@ A hit is a true positive when it overlaps a gold span; recall is the share of go
 some hit overlaps. The lexicon was derived from the train split only, so dev is held out.
 
     python bench/ptc_loaded_terms.py [--data-root ../shared/data] [--all-voices] [--json out.json]
+    python bench/ptc_loaded_terms.py --wire [--lexicon path.csv]   # false-positive check
+
+``--wire`` instead counts author-voice hits per 1,000 words on neutral wire copy (the Reuters,
+Associated Press and BBC News full texts of the AllSides Article-Bias-Prediction set), listing the
+most frequent terms: a lexicon change that raises this figure without raising PTC precision is
+flagging plain news vocabulary. It also times ``find_loaded_terms`` over that corpus.
 """
 from __future__ import annotations
 
@@ -16,7 +22,7 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from labeler.cues.loaded_terms import find_loaded_terms
+from labeler.cues.loaded_terms import find_loaded_terms, load_lexicon
 from labeler.provenance.quotes import find_quotes
 
 TECHNIQUES = ("Loaded_Language", "Name_Calling,Labeling")
@@ -67,12 +73,48 @@ def evaluate(texts: dict[str, str], gold: dict[str, list[tuple[int, int, str]]],
     }
 
 
+WIRE_OUTLETS = ("Reuters", "Associated Press", "BBC News")
+
+
+def wire_hits(root: Path, lexicon_path: Path | None = None) -> dict:
+    """Author-voice lexicon hits per 1,000 words on neutral wire copy, with the top terms and timing."""
+    from labeler.datasets import load_allsides
+
+    df = load_allsides(root, fulltext=True)
+    texts = [t for t, o in zip(df["text"], df["outlet"]) if o in WIRE_OUTLETS and t.strip()]
+    lex = load_lexicon(lexicon_path) if lexicon_path else load_lexicon()
+    quotes = [find_quotes(t) for t in texts]
+    words = sum(len(t.split()) for t in texts)
+    t0 = time.perf_counter()
+    found = [find_loaded_terms(t, q, lexicon=lex) for t, q in zip(texts, quotes)]
+    secs = time.perf_counter() - t0
+    author = Counter(h.term.lower() for hits in found for h in hits if h.voice == "author")
+    n = sum(author.values())
+    return {
+        "articles": len(texts),
+        "words": words,
+        "author_hits": n,
+        "author_hits_per_1000_words": round(1000 * n / words, 3),
+        "all_hits_per_1000_words": round(1000 * sum(len(h) for h in found) / words, 3),
+        "find_loaded_terms_ms_per_article": round(1000 * secs / len(texts), 3),
+        "top_author_terms": author.most_common(25),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data-root", type=Path, default=Path("../shared/data"))
     ap.add_argument("--all-voices", action="store_true", help="count quoted hits too")
     ap.add_argument("--json", type=Path, help="also write the figures here")
+    ap.add_argument("--wire", action="store_true", help="hits per 1,000 words on Reuters/AP/BBC wire copy instead")
+    ap.add_argument("--lexicon", type=Path, help="lexicon CSV to use with --wire (default: the packaged one)")
     args = ap.parse_args(argv)
+    if args.wire:
+        figures = wire_hits(args.data_root, args.lexicon)
+        print(json.dumps(figures, indent=1))
+        if args.json:
+            args.json.write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
+        return 0
     if not (args.data_root / "ptc_semeval2020_task11" / "dev-task-flc-tc.labels").exists():
         print(f"no PTC dev labels under {args.data_root}/ptc_semeval2020_task11", file=sys.stderr)
         return 2

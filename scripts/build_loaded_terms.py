@@ -10,9 +10,24 @@ Three kinds of evidence, each counted per word (lower-cased token) and per two-w
 * Recasens et al. (2013) NPOV bias lexicon: membership (``recasens``), as a tie-breaker only (it is
   mostly neutral Wikipedia vocabulary such as "accept" or "account").
 
+Two further inputs extend the reviewed rows when the CSV is rebuilt (``--build``):
+
+* **Derived forms** of listed stems (``DERIVATIONS``): a listed adjective's adverb and -ness noun,
+  -ation's -ative adjective and -ateur agent noun, -ise/-ize spellings and their -isation/-ization
+  nouns. A form is kept only with evidence of its own (inside a PTC train Loaded_Language or
+  Name_Calling span at least once, marked by BABE annotators, MPQA strong-subjective negative
+  (Wilson et al. 2005) or in the Recasens lexicon) and when PTC does not show it as mostly neutral
+  (in-span ratio >= 0.3 once it occurs 3 times or more). Stems whose row has context conditions
+  are not derived from: their sense depends on context that a derived form would not inherit.
+* **Curated rows** (``CURATED``): pejoratives standard in propaganda and partisan news that the
+  training data are too small to show (``plunder``, ``weaponise``, ``puppeteer``, ``mouthpiece``),
+  and official-name substitutions (``Greek Cypriot administration``, ``Xizang``, ``FETO``,
+  ``Malvinas``), each with the source that documents the usage.
+
 Usage::
 
     python scripts/build_loaded_terms.py --data-root ../shared/data > candidates.tsv
+    python scripts/build_loaded_terms.py --data-root ../shared/data --build data/loaded_terms.csv
     python scripts/build_loaded_terms.py --data-root ../shared/data --check data/loaded_terms.csv
     python scripts/build_loaded_terms.py --data-root ../shared/data --train-precision data/loaded_terms.csv
     python scripts/build_loaded_terms.py --data-root ../shared/data --refresh-sources data/loaded_terms.csv
@@ -92,6 +107,20 @@ def babe_counts(root: Path) -> Counter:
                     continue
                 for w in words:
                     out[str(w).strip().lower()] += 1
+    return out
+
+
+def mpqa_strong_negative(root: Path) -> set[str]:
+    """Words the MPQA subjectivity lexicon (Wilson, Wiebe, Hoffmann 2005) marks strongsubj and negative."""
+    path = (root / "bias_lexicons_recasens2013" / "recasens_acl2013" / "bias_related_lexicons"
+            / "subjectivity_clues_hltemnlp05" / "subjclueslen1-HLTEMNLP05.tff")
+    if not path.exists():
+        return set()
+    out = set()
+    for line in path.read_text(encoding="latin-1").splitlines():
+        d = dict(kv.split("=", 1) for kv in line.split() if "=" in kv)
+        if d.get("type") == "strongsubj" and d.get("priorpolarity") == "negative" and "word1" in d:
+            out.add(d["word1"].lower())
     return out
 
 
@@ -228,6 +257,243 @@ def train_precision(root: Path, csv_path: Path) -> int:
     return 0
 
 
+# --- rebuilding the CSV: derived forms and curated rows -----------------------------------------
+
+#: (stem suffix, derived suffix, inflect of the derived row, kind). Meaning-preserving derivations
+#: only: "destructive" -> "destruction" or "grossly" -> "gross" change the sense and are not here.
+DERIVATIONS = (
+    ("ation", "ative", "", "adjective"),       # provocation -> provocative
+    ("ation", "ateur", "plural", "agent"),     # provocation -> provocateur(s)
+    ("ise", "ize", "same", "spelling"),         # weaponise <-> weaponize
+    ("ize", "ise", "same", "spelling"),
+    ("isation", "ization", "same", "spelling"),
+    ("ization", "isation", "same", "spelling"),
+    ("ize", "ization", "", "noun"),            # demonize -> demonization
+    ("ise", "isation", "", "noun"),
+    ("ous", "ously", "", "adverb"),
+    ("ful", "fully", "", "adverb"),
+    ("less", "lessly", "", "adverb"),
+    ("ant", "antly", "", "adverb"),
+    ("ent", "ently", "", "adverb"),
+    ("ic", "ically", "", "adverb"),
+    ("al", "ally", "", "adverb"),
+    ("ive", "ively", "", "adverb"),
+    ("ous", "ousness", "", "noun"),
+    ("less", "lessness", "", "noun"),
+    ("ive", "iveness", "", "noun"),
+)
+MIN_DERIVED_RATIO = 0.3  # the candidate threshold: a form PTC shows mostly outside loaded spans is dropped
+MPQA_SOURCE = "MPQA strong-subjective negative (Wilson et al. 2005)"
+
+_STATE_MEDIA = "widely documented state-media invective (KCNA/DPRK, PRC MFA, IRNA/Press TV usage)"
+_EUVS = "EUvsDisinfo recurring narratives (pro-Kremlin disinformation database)"
+_PTC_DEF = "PTC v2 Name_Calling/Loaded_Language technique definitions (Da San Martino et al. 2019)"
+_SPELLING = r"(?:#\w*|(?:spelling|spelled|spelt|transliteration|name|word|term)\s+[\"“”'‘]?)$"
+
+
+def _row(term: str, category: str, source: str, inflect: str = "", note: str = "", case_sensitive: bool = False,
+         not_before: str = "", not_after: str = "", requires: str = "", excludes: str = "") -> dict[str, str]:
+    return {"term": term, "is_pattern": "false", "category": category, "case_sensitive": "true" if case_sensitive else "false",
+            "inflect": inflect, "not_before": not_before, "not_after": not_after, "requires": requires,
+            "excludes": excludes, "keep_before": "", "note": note, "source": source}
+
+
+#: Rows that the datasets are too small to propose. Each names the documented usage it rests on.
+CURATED: tuple[dict[str, str], ...] = (
+    # pejoratives for acts: theft, manipulation, turning institutions into weapons
+    _row("plunder", "pejorative", _STATE_MEDIA + "; " + _PTC_DEF, "plural+verb", "economic activity or policy framed as theft"),
+    _row("plunderer", "pejorative_label", _STATE_MEDIA, "plural"),
+    _row("weaponise", "pejorative", _PTC_DEF + "; partisan US usage ('weaponized the DOJ')", "verb",
+         "accuses the other side of turning an institution into a weapon; literal weapons (anthrax, drones) skipped",
+         not_after=r"^\s+(?:anthrax|smallpox|pathogens?|plague|viruses?|bacteria|toxins?|drones?|uavs?|agents?|nuclear|plutonium|uranium|munitions?|payloads?)\b"),
+    _row("weaponize", "pejorative", _PTC_DEF + "; partisan US usage ('weaponized the DOJ')", "verb",
+         "accuses the other side of turning an institution into a weapon; literal weapons (anthrax, drones) skipped",
+         not_after=r"^\s+(?:anthrax|smallpox|pathogens?|plague|viruses?|bacteria|toxins?|drones?|uavs?|agents?|nuclear|plutonium|uranium|munitions?|payloads?)\b"),
+    _row("weaponisation", "pejorative", _PTC_DEF, "", "noun of weaponise"),
+    _row("weaponization", "pejorative", _PTC_DEF, "", "noun of weaponize"),
+    # labels for people as tools of others
+    _row("puppeteer", "conspiracy", _EUVS + "; " + _PTC_DEF, "plural", "hidden controllers (as 'puppet master'); puppet theatre skipped",
+         excludes=r"\b(?:puppet (?:show|theatre|theater)|theatre|theater|muppets?|marionettes?|festival|circus|children's show)\b"),
+    _row("mouthpiece", "pejorative_label", _STATE_MEDIA + "; " + _PTC_DEF, "plural", "an outlet or person as someone else's voice",
+         excludes=r"\b(?:trumpet|trombone|saxophone|clarinet|horn|tuba|snorkel|scuba|regulator|telephone|handset|mouthguard|dental)\b"),
+    _row("henchman", "pejorative_label", _PTC_DEF),
+    _row("henchmen", "pejorative_label", _PTC_DEF),
+    _row("lapdog", "pejorative_label", _STATE_MEDIA + "; " + _PTC_DEF, "plural"),
+    _row("minion", "pejorative_label", _PTC_DEF, "plural"),
+    _row("vassal", "pejorative_label", _EUVS + "; " + _STATE_MEDIA, "plural", "a state as another's subordinate; feudal history skipped",
+         excludes=r"\b(?:medieval|feudal|lords?|fiefs?|knights?|kingdom of|dynasty|century|empire)\b"),
+    _row("coward", "pejorative_label", _PTC_DEF, "plural"),
+    _row("fanatic", "pejorative_label", _PTC_DEF, "plural"),
+    _row("zealot", "pejorative_label", _PTC_DEF, "plural"),
+    _row("goon", "pejorative_label", _PTC_DEF, "plural"),
+    _row("sycophant", "pejorative_label", _PTC_DEF, "plural"),
+    _row("marauder", "pejorative_label", _STATE_MEDIA, "plural"),
+    _row("hegemonist", "pejorative_label", _STATE_MEDIA, "plural", "PRC label for the US and allies"),
+    _row("brainwashed", "pathologising", _PTC_DEF, "", "opponents' views as the product of indoctrination"),
+    # official-name substitutions: a name that denies or replaces the recognised one
+    _row("greek cypriot administration", "naming_convention",
+         "naming convention: Turkish government and Anadolu Agency name for the Republic of Cyprus, which Turkey does not recognise (UN, EU and AP/Reuters use 'Republic of Cyprus' or 'Cyprus')",
+         note="official-name substitution"),
+    _row("greek cypriot administration of southern cyprus", "naming_convention",
+         "naming convention: Turkish government and Anadolu Agency name for the Republic of Cyprus, which Turkey does not recognise (UN, EU and AP/Reuters use 'Republic of Cyprus' or 'Cyprus')",
+         note="official-name substitution; longest match wins over the shorter form"),
+    _row("FETO", "naming_convention",
+         "naming convention: Turkish government designation 'Fetullahist Terrorist Organisation' for the Gulen movement (Reuters/AP: 'the network of U.S.-based cleric Fethullah Gulen')",
+         note="government label for a movement", case_sensitive=True),
+    _row("FETÖ", "naming_convention",
+         "naming convention: Turkish government designation 'Fetullahist Terrorist Organisation' for the Gulen movement (Reuters/AP: 'the network of U.S.-based cleric Fethullah Gulen')",
+         note="government label for a movement", case_sensitive=True),
+    _row("Xizang", "naming_convention",
+         "naming convention: PRC official English name for Tibet since the 2023 State Council white paper (AP/Reuters/BBC keep 'Tibet')",
+         note="official-name substitution", case_sensitive=True, not_before=_SPELLING),
+    # Not added: PRC house style "Taiwan region" / "DPP authorities" is boilerplate in every PRC
+    # state-media item on Taiwan; the outlet's state affiliation already carries that signal and the
+    # labelled sets do not count it as a loaded term. "Xizang" is kept: a 2023 renaming campaign.
+    _row("Malvinas", "naming_convention",
+         "naming convention: Argentine government name for the Falkland Islands (AP/Reuters: 'Falkland Islands')",
+         note="official-name substitution", case_sensitive=True, not_before=_SPELLING),
+    _row("FYROM", "naming_convention",
+         "naming convention: Greek-government name for North Macedonia before the 2018 Prespa agreement (UN provisional reference)",
+         note="official-name substitution", case_sensitive=True),
+    _row("israeli occupation forces", "naming_convention", "naming convention: Palestinian, Iranian and Al Mayadeen usage for the Israeli army (AP/Reuters: 'Israeli forces', 'Israeli military')"),
+    _row("israeli occupation army", "naming_convention", "naming convention: Palestinian, Iranian and Al Mayadeen usage for the Israeli army (AP/Reuters: 'Israeli forces', 'Israeli military')"),
+    _row("occupied palestine", "naming_convention", "naming convention: Iranian and Hezbollah-aligned media name for Israel (IRNA/Press TV usage)",
+         note="'occupied Palestinian territories' (UN usage) does not match"),
+    _row("malorossiya", "naming_convention", _EUVS, note="imperial name 'Little Russia' for Ukraine"),
+    _row("illegal alien", "naming_convention", "naming convention: AP Stylebook (2013) drops 'illegal immigrant'/'illegal alien' for 'living in the country illegally'",
+         "plural", "US partisan label for undocumented immigrants"),
+)
+
+# 'regime' for a government versus a policy, legal or technical arrangement. General signs of the
+# technical sense, not a list of sentences:
+#  * not_before: a policy, fiscal, legal or technical noun or adjective before it, with at most two
+#    modifiers between ("sanctions regime", "tax regime", "new visa-free travel regime"), but not
+#    across a preposition or article ("sanctions against the regime" is the government);
+#  * not_after: what follows describes a rule ("regime for", "regime of controls", "the regime,
+#    introduced in 2019,", "regime that allows/lets/exempts ...", "regime lets companies ...");
+#  * excludes: fiscal and legal vocabulary in the sentence (taxes, tariffs, exemptions, licences...);
+#  * keep_before: a name, demonym or pejorative right before it ("Assad regime", "Kiev regime", "the
+#    Iranian regime", "criminal regime") is the government sense whatever follows.
+_POLICY = (r"sanctions?|visa|visa-free|visa-waiver|tax|tax-free|taxation|flat-tax|trade|free-trade|trading|export|export-control|import|control|controls|"
+           r"ceasefire|cease-fire|truce|silence|non-proliferation|nonproliferation|legal|regulatory|customs|duty|duty-free|security|fitness|training|"
+           r"treatment|drug|dosing|dose|tariff|tariff-free|currency|exchange-rate|exchange rate|inspection|monitoring|safeguards|climate|residence|residency|"
+           r"quarantine|lockdown|martial-law|martial law|power|flight|fishing|water|temperature|operating|thermal|flow|price|pricing|licensing|licence|license|permit|"
+           r"investment|investment-screening|dietary|exercise|weather|rainfall|fire|flood|data-protection|privacy|copyright|patent|pension|welfare|"
+           r"subsidy|emissions|border|transit|special|enhanced|strict|strict-security|maximum-security|high-security|prison|detention|penal|ownership|"
+           r"compliance|reporting|disclosure|supervisory|oversight|capital|monetary|fiscal|inflation-targeting|interest-rate|counter-terrorism|"
+           r"counterterrorism|operation|operational|international|arms-control|arms control|preferential|simplified|non-dom|immigration|migration|asylum|"
+           r"labour|labor|employment|wage|accounting|insolvency|bankruptcy|liability|royalty|withholding|inheritance|property|planning|"
+           r"zoning|tendering|procurement|competition|antitrust|merger|state-aid|state aid|banking|prudential|deposit|payment|payments|"
+           r"settlement|clearing|derivatives|listing|takeover|corporate|tonnage|vat|excise|levy|quota|quotas|permit-based|registration|"
+           r"anti-dumping|anti-money-laundering|aml|kyc|treaty|verification|non-tariff|feed-in|cap-and-trade|carbon|energy|nuclear-safety|"
+           r"dosage|sleep|diet|medication|fasting|watering|irrigation|hydrological|flow|wind|airflow|turbulent|laminar|"
+           r"visa-liberalisation|visa-liberalization|entry|exit|travel|transitional|interim|grace")
+REGIME_NOT_BEFORE = (r"\b(?:" + _POLICY + r")(?:[\s-]+(?!(?:on|against|of|by|in|the|a|an|to|for|with|from|at|under|and its|its|their|his|her)\b)[\w-]+){0,2}[\s-]+$")
+REGIME_NOT_AFTER = (r"^(?:\s+(?:of\s+(?:sanctions|controls?|inspections?|checks|silence|the treaty|taxation|tariffs?|duties|quotas|licen[cs]es|licensing|penalties|fines|"
+                    r"incentives|exemptions|reporting|disclosure|verification)|for\s|governing\s|applicable\s+to|applying\s+to)"
+                    r"|\s*,?\s+(?:which|that)\s+(?:allows?|lets?|permits?|exempts?|applies|apply|governs?|requires?|obliges?|entitles?|covers?|gives?\s+(?:companies|firms|investors|taxpayers)|came\s+into|took\s+effect|entered\s+into|expires?|lapses?)\b"
+                    r"|\s*,\s*(?:introduced|adopted|enacted|legislated|in\s+force|in\s+place\s+since|which\s+came\s+into|due\s+to\s+expire|set\s+to\s+expire)\b"
+                    r"|\s+(?:lets|allows|permits|exempts|requires|obliges|entitles)\s+(?:\w+\s+){0,2}(?:companies|firms|businesses|investors|taxpayers|employers|banks|exporters|importers|residents|foreigners|individuals|households|funds|travell?ers|visitors|citizens\s+of)\b"
+                    r"|\s+(?:came\s+into\s+(?:force|effect)|takes?\s+effect|took\s+effect|entered\s+into\s+force|expires?|lapsed?|will\s+apply|applies\s+to))")
+REGIME_EXCLUDES = (r"\b(?:tax(?:es|ation|payers?|able)?|vat|tariffs?|levy|levies|excise|customs\s+dut(?:y|ies)|duty-free|exemptions?|deductions?|allowances?|depreciation|"
+                   r"dividends?|royalt(?:y|ies)|capital\s+gains|accounting|licen[cs]es|licensing|compliance|regulators?|statutory|directive|pensions?|"
+                   r"insolvency|bankruptcy|residency|residence\s+permits?|work\s+permits?|non-doms?|domicile|transfer\s+pricing|withholding)\b")
+REGIME_KEEP_BEFORE = (r"(?:(?-i:\b(?!(?:The|A|An|This|That|These|Those|Its|Their|Our|His|Her|New|Under|In|Since|When|While|But|And|If|As|For|Such|Each|Every|Any|No|Current|Existing|Former|Previous|Old|Special|EU|European|UK|US|U\.S\.)\b)[A-Z][\w’'.-]*)"
+                      r"|\b(?:criminal|brutal|murderous|authoritarian|totalitarian|dictatorial|despotic|repressive|illegitimate|apartheid|terrorist|terror|occupation|occupying|"
+                      r"rogue|tyrannical|oppressive|theocratic|clerical|puppet|fascist|nazi|neo-nazi|zionist|military|communist|islamist|ruling|junta|fallen|toppled|ousted|"
+                      r"hardline|mullahs?'?|despot's|dictator's|tyrant's))[\s-]+$")
+
+#: Context revisions of reviewed rows, applied on rebuild (why: see the comment above each).
+REVISED: dict[str, dict[str, str]] = {
+    "regime": {
+        "not_before": REGIME_NOT_BEFORE,
+        "not_after": REGIME_NOT_AFTER,
+        "excludes": REGIME_EXCLUDES,
+        "keep_before": REGIME_KEEP_BEFORE,
+        "note": "'regime' for a government; policy, legal and technical regimes are skipped (policy noun before it, "
+                "a rule described after it, fiscal or legal vocabulary in the sentence) unless a name, demonym or pejorative "
+                "right before it marks the government sense",
+    },
+}
+
+#: Terms removed on rebuild (curated earlier, then judged not loaded; reason in LOADED_TERMS.md).
+REMOVED = frozenset({"taiwan region", "dpp authorities"})
+
+#: Slips in reviewed rows, corrected on rebuild.
+RENAMED = {"tydictator": "dictator"}
+
+
+def derived_rows(rows: list[dict[str, str]], inside: Counter, total: Counter, babe: Counter, rec: set[str], mpqa: set[str]) -> list[dict[str, str]]:
+    """Derivational forms of listed stems that have evidence of their own (see module docstring)."""
+    from labeler.cues.loaded_terms import inflections
+
+    listed = set()
+    for r in rows:
+        if r["is_pattern"] != "true":
+            listed.update(inflections(r["term"].lower(), r["inflect"]))
+    out: dict[str, dict[str, str]] = {}
+    for r in rows:
+        if r["is_pattern"] == "true" or r["case_sensitive"] == "true" or any(r.get(c) for c in ("not_before", "not_after", "requires", "excludes")):
+            continue
+        stem = r["term"].lower()
+        head, _, last = stem.rpartition(" ")
+        for old, new, inflect, kind in DERIVATIONS:
+            if not last.endswith(old) or len(last) - len(old) < 3:
+                continue
+            form = (head + " " if head else "") + last[: len(last) - len(old)] + new
+            if form in listed or form in out or form in REMOVED:
+                continue
+            n_in, n_all = inside.get(form, 0), total.get(form, 0)
+            attested = n_in > 0 or babe.get(form, 0) > 0 or form in mpqa or form in rec
+            neutral = n_all >= 3 and n_in / n_all < MIN_DERIVED_RATIO
+            if not attested or neutral:
+                continue
+            cat = r["category"]
+            if kind == "agent":
+                cat = "pejorative_label"
+            elif kind in ("adverb", "noun") and cat == "pejorative_label":
+                cat = "pejorative"
+            src = [f"derived form of listed '{stem}' (-{old} -> -{new})"] + [MPQA_SOURCE] * (form in mpqa)
+            out[form] = _row(form, cat, "; ".join(src), r["inflect"] if inflect == "same" else inflect,
+                             note=f"{kind} of '{stem}'")
+    return sorted(out.values(), key=lambda x: x["term"])
+
+
+def build(root: Path, csv_path: Path) -> int:
+    """Rebuild ``csv_path``: reviewed rows + curated rows + derived forms, sorted, counts refreshed.
+
+    Idempotent: a curated or derived term already in the file is left as it is (its reviewed
+    context columns win)."""
+    inside, total, by_tech = ptc_counts(root)
+    babe = babe_counts(root)
+    rec = recasens_lemmas(root)
+    mpqa = mpqa_strong_negative(root)
+    with open(csv_path, encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        fields, rows = list(reader.fieldnames or []), list(reader)
+    if "keep_before" not in fields:
+        fields.insert(fields.index("excludes") + 1, "keep_before")
+    for r in rows:
+        r.setdefault("keep_before", "")
+        r["term"] = RENAMED.get(r["term"], r["term"])
+        r.update(REVISED.get(r["term"], {}))
+    rows = [r for r in rows if r["term"].lower() not in REMOVED]
+    have = {r["term"].lower() for r in rows}
+    added = [dict(c) for c in CURATED if c["term"].lower() not in have and c["term"].lower() not in REMOVED]
+    rows += added
+    derived = derived_rows(rows, inside, total, babe, rec, mpqa)
+    rows += derived
+    rows.sort(key=lambda r: (r["category"], r["is_pattern"] == "true", r["term"].lower()))
+    with open(csv_path, "w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=fields, lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+    print(f"{len(added)} curated and {len(derived)} derived rows added to {csv_path}", file=sys.stderr)
+    for r in derived:
+        print("derived", r["term"], r["category"], r["source"], sep="\t", file=sys.stderr)
+    return refresh_sources(root, csv_path)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data-root", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
@@ -236,6 +502,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--min-babe", type=int, default=3, help="min BABE biased-word marks")
     ap.add_argument("--check", type=Path, help="recompute evidence for a curated CSV instead")
     ap.add_argument("--train-precision", type=Path, help="per-form precision of a curated CSV on PTC train")
+    ap.add_argument("--build", type=Path, help="add curated rows and derived forms to a curated CSV, then refresh its counts")
     ap.add_argument("--refresh-sources", type=Path, help="rewrite the dataset counts in a curated CSV's source column")
     args = ap.parse_args(argv)
     if not (args.data_root / "ptc_semeval2020_task11").exists():
@@ -243,6 +510,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.check:
         return check(args.data_root, args.check)
+    if args.build:
+        return build(args.data_root, args.build)
     if args.refresh_sources:
         return refresh_sources(args.data_root, args.refresh_sources)
     if args.train_precision:

@@ -351,3 +351,173 @@ def test_challenge_loaded_terms_meet_their_floors(challenge):
     print("\nloaded terms on challenge:", json.dumps(figures, indent=1), "\nmisses:", *misses, sep="\n")
     for key, value in figures.items():
         assert value >= BASELINE[key], f"{key} {value:.3f} fell below its floor {BASELINE[key]}"
+
+
+# --- gap classes: derived forms, curated pejoratives, official-name substitutions, technical 'regime' --
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # derived forms of listed stems (provocation -> provocative/provocateur, adjective -> adverb)
+        ("Beijing staged provocative drills near the island.", ["provocative"]),
+        ("Paid provocateurs stirred up the crowd.", ["provocateurs"]),
+        ("The police recklessly fired into the crowd.", ["recklessly"]),
+        ("They ruthlessly crushed the strike.", ["ruthlessly"]),
+        # curated pejoratives and their inflections
+        ("Western companies plundered the country's mines.", ["plundered"]),
+        ("It is plunder, pure and simple.", ["plunder"]),
+        ("The administration weaponised the courts.", ["weaponised"]),
+        ("Democrats are weaponizing the justice system.", ["weaponizing"]),
+        ("The weaponization of finance must end.", ["weaponization"]),
+        ("The puppeteers in Washington pull the strings.", ["puppeteers"]),
+        ("The paper is a mouthpiece of the ruling party.", ["mouthpiece"]),
+        ("Europe has become a vassal of Washington.", ["vassal"]),
+        ("His henchmen beat the reporters.", ["henchmen"]),
+        ("Millions have been brainwashed by television.", ["brainwashed"]),
+    ],
+)
+def test_pejorative_forms_and_curated_pejoratives_are_found(text, expected):
+    assert author_terms(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iraq had weaponized anthrax before 1991.",
+        "The army weaponised drones bought from hobby shops.",
+        "The puppeteer brought marionettes to the children's festival.",
+        "Tighten the mouthpiece before playing the trumpet.",
+        "In medieval Europe a vassal owed service to his lord.",
+        "The museum cares for provincial archives.",
+    ],
+)
+def test_literal_senses_of_curated_pejoratives_are_not_loaded(text):
+    assert author_terms(text) == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The Greek Cypriot administration held naval drills.", ["Greek Cypriot administration"]),
+        ("Ankara protested to the Greek Cypriot Administration of Southern Cyprus.", ["Greek Cypriot Administration of Southern Cyprus"]),
+        ("Police detained 20 FETO suspects.", ["FETO"]),
+        ("Tourism in Xizang grew last year.", ["Xizang"]),
+        ("Argentina renewed its claim to the Malvinas.", ["Malvinas"]),
+        ("Israeli occupation forces raided the camp.", ["Israeli occupation forces"]),
+        ("The Zionist entity will pay, he warned.", ["Zionist entity"]),
+        ("The Anglo-Saxons want to weaken Russia.", ["Anglo-Saxons"]),
+        ("The Kyiv regime shelled the town.", ["regime"]),
+    ],
+)
+def test_official_name_substitutions_are_naming_conventions(text, expected):
+    got = [t for t in terms(text) if t.voice == "author"]
+    assert [t.term for t in got] == expected
+    assert got[-1].category in {"naming_convention"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cyprus and the Greek Cypriot side resumed UN-backed talks.",
+        "The islands known as the Falklands in Britain and the Malvinas in Argentina.",
+        "China calls Tibet by the name Xizang in official documents.",
+        "The UN lists the occupied Palestinian territories.",
+        "China's Taiwan region held a local vote, the DPP authorities said.",  # PRC house style: not counted
+    ],
+)
+def test_recognised_names_and_discussed_names_are_not_naming_conventions(text):
+    assert author_terms(text) == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The regime, introduced in 2019, lets companies deduct research costs.", []),
+        ("The tax regime for small firms was simplified.", []),
+        ("The new preferential tax regime attracts investors.", []),
+        ("Serbia offers a visa-free regime to Russian visitors.", []),
+        ("Under the non-dom regime, wealthy residents pay less.", []),
+        ("The regime that allows banks to borrow cheaply ends in June.", []),
+        ("The regime lets foreign investors repatriate profits.", []),
+        ("Companies under the regime pay a 9% tax on profits.", []),
+        ("Sanctions against the regime were extended.", ["regime"]),
+        ("The Assad regime raised taxes on imports.", ["regime"]),
+        ("The Iranian regime executed three protesters.", ["regime"]),
+        ("The regime, which seized power in 2021, jailed journalists.", ["regime"]),
+        ("The regime jailed thousands of protesters.", ["regime"]),
+    ],
+)
+def test_regime_in_a_fiscal_or_legal_sense_is_not_loaded(text, expected):
+    assert author_terms(text) == expected
+
+
+def test_flagrant_in_an_official_statement_is_the_speakers():
+    text = 'The ministry called the strike "a flagrant violation of international law."'
+    quoted = [t for t in terms(text, quotes_for(text)) if t.term == "flagrant"]
+    assert [t.voice for t in quoted] == ["quoted"]
+
+
+def test_keep_before_outweighs_only_the_after_and_sentence_signs(tmp_path):
+    p = tmp_path / "lex.csv"
+    p.write_text(
+        "term,is_pattern,category,case_sensitive,inflect,not_before,not_after,requires,excludes,keep_before,note,source\n"
+        "regime,false,naming_convention,false,,tax\\s+$,^\\s+for,,\\blevy\\b,(?-i:[A-Z]\\w+)\\s+$,,x\n",
+        encoding="utf-8",
+    )
+    lex = load_lexicon(p)
+    got = {t: [h.term for h in find_loaded_terms(t, [], lexicon=lex)] for t in (
+        "the regime for exporters", "the Assad regime for decades", "a levy on the regime",
+        "a levy by the Assad regime", "the tax regime",
+    )}
+    assert got == {"the regime for exporters": [], "the Assad regime for decades": ["regime"], "a levy on the regime": [],
+                   "a levy by the Assad regime": ["regime"], "the tax regime": []}
+
+
+# --- the builder --------------------------------------------------------------------------------
+
+
+def _builder():
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "scripts" / "build_loaded_terms.py"
+    spec = importlib.util.spec_from_file_location("build_loaded_terms", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_every_curated_row_names_its_source_and_is_in_the_lexicon():
+    b = _builder()
+    listed = {r["term"].lower() for r in _rows()}
+    assert all(r["source"].strip() and r["category"] in CATEGORIES for r in b.CURATED)
+    assert {r["term"].lower() for r in b.CURATED} <= listed
+
+
+def test_derived_forms_need_evidence_and_keep_meaning():
+    from collections import Counter
+
+    b = _builder()
+    base = dict(is_pattern="false", case_sensitive="false", not_before="", not_after="", requires="", excludes="", note="", source="x")
+    rows = [dict(base, term="provocation", category="pejorative", inflect="plural"),
+            dict(base, term="reckless", category="pejorative", inflect=""),
+            dict(base, term="regime", category="naming_convention", inflect="plural", not_before="tax\\s+$")]
+    inside, total = Counter({"provocateur": 1, "recklessness": 1}), Counter({"provocateur": 1, "recklessness": 10})
+    got = {r["term"]: r["category"] for r in b.derived_rows(rows, inside, total, Counter(), set(), {"provocative", "recklessly"})}
+    # recklessness occurs mostly outside loaded spans (1/10); regime's sense depends on context
+    assert got == {"provocative": "pejorative", "provocateur": "pejorative_label", "recklessly": "pejorative"}
+
+
+@pytest.mark.slow
+def test_rebuilding_the_lexicon_changes_nothing(tmp_path):
+    """The CSV is the builder's output: hand edits that the builder would undo fail here."""
+    root = Path(__file__).resolve().parents[2] / "shared" / "data"
+    if not (root / "ptc_semeval2020_task11").exists():
+        pytest.skip("../shared not present")
+    pytest.importorskip("labeler")
+    b = _builder()
+    csv_path = tmp_path / "loaded_terms.csv"
+    original = resources.files("labeler.data").joinpath("loaded_terms.csv").read_text(encoding="utf-8")
+    csv_path.write_text(original, encoding="utf-8")
+    assert b.build(root, csv_path) == 0
+    assert csv_path.read_text(encoding="utf-8") == original

@@ -40,6 +40,8 @@ INFLECT = ("", "plural", "verb", "plural+verb")
 COLUMNS = (
     "term", "is_pattern", "category", "case_sensitive", "inflect", "not_before", "not_after", "requires", "excludes", "note", "source",
 )
+#: Columns a lexicon may leave out (older files); they default to "".
+OPTIONAL_COLUMNS = ("keep_before",)
 
 # How far context conditions look: enough for a short phrase, not the whole paragraph.
 _BEFORE = 80
@@ -58,6 +60,7 @@ class Entry:
     not_after: re.Pattern | None
     requires: re.Pattern | None
     excludes: re.Pattern | None
+    keep_before: re.Pattern | None  # a match just before the hit waives not_after and excludes (not requires)
     note: str
     source: str
 
@@ -142,6 +145,7 @@ def _parse(rows: Iterable[dict[str, str]]) -> Lexicon:
             not_after=_compile(row["not_after"], "not_after", term),
             requires=_compile(row["requires"], "requires", term),
             excludes=_compile(row["excludes"], "excludes", term),
+            keep_before=_compile(row.get("keep_before") or "", "keep_before", term),
             note=row["note"],
             source=row["source"].strip(),
         )
@@ -223,9 +227,14 @@ def _sentence_window(text: str, s: int, e: int) -> str:
     return text[(left + 1 if left >= 0 else lo) : (min(right_cands) if right_cands else hi)]
 
 
-# The spellings that case-sensitive naming conventions (Kiev, Donbass, Kharkov, ...) stand against;
-# both in one stretch of text means the two are being compared, not that one is being used.
-_MODERN_SPELLINGS = re.compile(r"\b(?:Kyiv|Kharkiv|Luhansk|Donbas|Mykolaiv|Zaporizhzhia|Bakhmut|Dnipro|Chernihiv|Rivne|Vinnytsia|Kropyvnytskyi|Pokrovsk)\b")
+# The names that case-sensitive naming conventions stand against (Kiev/Kyiv, Donbass/Donbas,
+# Malvinas/Falklands, Xizang/Tibet, FYROM/North Macedonia); both in one stretch of text means the
+# two are being compared ("the Falklands in Britain and the Malvinas in Argentina"), not that one
+# is being used.
+_MODERN_SPELLINGS = re.compile(
+    r"\b(?:Kyiv|Kharkiv|Luhansk|Donbas|Mykolaiv|Zaporizhzhia|Bakhmut|Dnipro|Chernihiv|Rivne|Vinnytsia|Kropyvnytskyi|Pokrovsk"
+    r"|Falklands?|Tibet|North Macedonia)\b"
+)
 
 
 def _mentioned_spelling(text: str, s: int, e: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -243,15 +252,21 @@ def _mentioned_spelling(text: str, s: int, e: int, spans: Sequence[tuple[int, in
 
 
 def _context_ok(text: str, s: int, e: int, entry: Entry) -> bool:
-    if entry.not_before is not None and entry.not_before.search(text[max(0, s - _BEFORE) : s]):
+    """The row's context columns. ``keep_before`` is a strong sign of the loaded sense right before
+    the hit ("Assad regime", "the Kiev regime") that outweighs the after-text and sentence signs of
+    the technical sense ("... regime, introduced in 2019, lets companies"), which are looser."""
+    before = text[max(0, s - _BEFORE) : s]
+    if entry.not_before is not None and entry.not_before.search(before):
         return False
-    if entry.not_after is not None and entry.not_after.search(text[e : e + _AFTER]):
+    kept = entry.keep_before is not None and entry.keep_before.search(before) is not None
+    if not kept and entry.not_after is not None and entry.not_after.search(text[e : e + _AFTER]):
         return False
-    if entry.requires is not None or entry.excludes is not None:
+    excludes = None if kept else entry.excludes
+    if entry.requires is not None or excludes is not None:
         window = _sentence_window(text, s, e)
         if entry.requires is not None and not entry.requires.search(window):
             return False
-        if entry.excludes is not None and entry.excludes.search(window):
+        if excludes is not None and excludes.search(window):
             return False
     return True
 
