@@ -18,11 +18,8 @@ import sys
 import time
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import accuracy_score, f1_score, roc_auc_score
 from sklearn.model_selection import StratifiedKFold
-from sklearn.pipeline import make_pipeline
 
 from labeler import datasets as D
 from labeler.model import recipes as R
@@ -39,7 +36,7 @@ PUBLISHED = {"ptc_f1": "TF-IDF+LR 0.376 (AUC 0.776); aim >= 0.55",
 
 def baseline():
     """TF-IDF + logistic regression with balanced class weights (unweighted, PTC's F1 at 0.5 is ~0.07)."""
-    return make_pipeline(TfidfVectorizer(), LogisticRegression(max_iter=1000, class_weight="balanced"))
+    return R.baseline_classifier()
 
 
 def row(task, base, ours, ref=""):
@@ -68,7 +65,7 @@ def bench_babe(root, seed, out):
     pred_b, pred_o, prob_o = np.zeros(len(b)), np.zeros(len(b)), np.zeros(len(b))
     for tr, te in StratifiedKFold(5, shuffle=True, random_state=seed).split(b["text"], y):
         pred_b[te] = baseline().fit(b["text"].iloc[tr], y[tr]).predict(b["text"].iloc[te])
-        m = LoadedSentenceModel(lexicon=lex, n_token_features=2**19, random_state=seed).fit(
+        m = LoadedSentenceModel(lexicon=lex, n_token_features=2**19, nb=True, random_state=seed).fit(
             b["text"].iloc[tr].tolist(), y[tr], [spans[i] for i in tr])
         prob_o[te] = m.predict_proba(b["text"].iloc[te].tolist())
         pred_o[te] = prob_o[te] >= m.threshold_
@@ -84,9 +81,10 @@ def bench_hyperpartisan(root, seed, out, sm):
     pb = baseline().fit(xtr, tr["label"]).predict_proba(xte)[:, 1]
     a_tr, _ = analyse_texts(tr["text"].tolist(), titles=tr["title"].tolist())
     a_te, _ = analyse_texts(te["text"].tolist(), titles=te["title"].tolist())
-    head = ScoreHead("loaded_language", char=True, random_state=seed).fit(
+    head = ScoreHead("loaded_language", char=True, C=R.LOADED_C, random_state=seed).fit(
         a_tr, tr["text"].tolist(), tr["label"].to_numpy(), summaries(sm, tr["text"].tolist()),
         groups=tr["publisher"].to_numpy())
+    R.shift_prior(head, float(tr["label"].mean()), R.LOADED_PRIOR)  # as the recipe does
     p = head.predict_proba(a_te, te["text"].tolist(), summaries(sm, te["text"].tolist()))
     m = binary_metrics(te["label"].to_numpy(), p)
     out["hyperpartisan"] = {"baseline_accuracy": accuracy_score(te["label"], pb >= 0.5),

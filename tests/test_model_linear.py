@@ -49,3 +49,20 @@ def test_more_than_two_classes_is_refused_with_the_class_list():
     X, _ = _data(60)
     with pytest.raises(ValueError, match="Only binary classification is supported"):
         CalibratedLinearClassifier().fit(X, np.arange(60) % 3)
+
+
+def test_nb_ratios_fold_into_the_sentence_classifier_weights():
+    """NB-SVM scales each n-gram by its log-count ratio; the fitted weights absorb the ratios,
+    so the plain feature matrix gives the same decision as the scaled one."""
+    from sklearn.linear_model import LogisticRegression
+
+    from labeler.model.sentence import LoadedSentenceModel, _log_count_ratio
+
+    rng = np.random.default_rng(0)
+    X = sp.csr_matrix(rng.random((200, 30)) * (rng.random((200, 30)) < 0.2))
+    y = (np.asarray(X[:, :3].sum(axis=1)).ravel() > 0.1).astype(int)
+    clf = LoadedSentenceModel(nb=True)._fit_text(X, y)
+    r = _log_count_ratio(X, y)
+    ref = LogisticRegression(C=1.0, class_weight="balanced", max_iter=3000, random_state=0).fit(X.multiply(r).tocsr(), y)
+    np.testing.assert_allclose(clf.decision_function(X), ref.decision_function(X.multiply(r).tocsr()), atol=1e-9)
+    assert not np.allclose(r, 0)

@@ -64,3 +64,21 @@ def test_default_model_scores_the_seed_with_reasons_in_words(shipped):
     assert scores.state_media >= 0.8
     assert any("RT" in e["feature"] and e["contribution"] > 0 for e in expl["state_media"])
     assert all(text[t.start:t.end] == t.term for t in extra)
+
+
+def test_card_puts_each_figure_beside_the_baseline_of_the_same_run():
+    from labeler.model.card import metric_rows
+
+    m = {"loaded_sentence_ptc_dev": {"f1": 0.6, "roc_auc": 0.9, "ece": 0.01, "n": 10},
+         "state_media_outlet_disjoint": {"A -> B": {"roc_auc": 0.8, "ece": 0.02, "n": 5}},
+         "baselines": {"loaded_sentence_ptc_dev": {"f1": 0.4, "roc_auc": 0.7, "ece": 0.2},
+                       "state_media_outlet_disjoint": {"A -> B": {"roc_auc": 0.75, "ece": 0.3}}}}
+    rows = metric_rows(m)
+    assert any("| F1 | 0.600 | 0.400 | 0.010 | 0.200 | 10 |" in r for r in rows)
+    assert any("A -> B" in r and "| 0.800 | 0.750 |" in r for r in rows)
+
+
+def test_shipped_card_records_the_baselines_it_compares_with(metrics):
+    if "baselines" not in metrics:
+        pytest.skip("model trained before baselines were recorded in metrics.json")
+    assert metrics["baselines"]["loaded_sentence_ptc_dev"]["f1"] < metrics["loaded_sentence_ptc_dev"]["f1"]

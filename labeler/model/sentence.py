@@ -6,7 +6,8 @@ Two learners, stacked:
   that gives each word the probability of lying inside a loaded span. It learns from span
   labels (PTC Loaded_Language / Name_Calling spans, BABE biased words, BASIL lexical spans),
   and it is what finds loaded words beyond the project's lexicon;
-* a sentence classifier over hashed word and character n-grams.
+* a sentence classifier over hashed word and character n-grams (with ``nb=True``, an NB-SVM:
+  each n-gram scaled by its naive-Bayes log-count ratio, folded back into the weights).
 
 A small calibrated logistic regression combines the tagger's strongest words, the sentence
 classifier's log-odds and surface counts into P(sentence holds loaded language). The
@@ -38,11 +39,13 @@ class LoadedSentenceModel:
     """
 
     def __init__(self, *, n_token_features: int = 2**20, n_text_features: int = 2**18, token_C: float = 0.3,
-                 text_C: float = 1.0, cv: int = 3, random_state: int = 0, lexicon: HashedLexicon | None = None):
+                 text_C: float = 1.0, nb: bool = False, cv: int = 3, random_state: int = 0,
+                 lexicon: HashedLexicon | None = None):
         self.n_token_features = n_token_features
         self.n_text_features = n_text_features
         self.token_C = token_C
         self.text_C = text_C
+        self.nb = nb
         self.cv = cv
         self.random_state = random_state
         self.lexicon = lexicon
@@ -138,8 +141,16 @@ class LoadedSentenceModel:
             X, y, sample_weight=w)
 
     def _fit_text(self, X, y) -> LogisticRegression:
-        return LogisticRegression(C=self.text_C, class_weight="balanced", max_iter=3000,
-                                  random_state=self.random_state).fit(X, y)
+        """Logistic regression on tf-idf n-grams, each scaled by its naive-Bayes log-count
+        ratio (NB-SVM, Wang & Manning 2012) when ``nb``. The ratios are folded into the
+        weights afterwards, so the fitted model reads the plain tf-idf matrix."""
+        y = np.asarray(y, dtype=int)
+        r = _log_count_ratio(X, y) if getattr(self, "nb", False) else None
+        clf = LogisticRegression(C=self.text_C, class_weight="balanced", max_iter=3000,
+                                 random_state=self.random_state).fit(X if r is None else X.multiply(r).tocsr(), y)
+        if r is not None:
+            clf.coef_ = clf.coef_ * r
+        return clf
 
     # ------------------------------------------------------------------ use
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
@@ -177,6 +188,14 @@ class LoadedSentenceModel:
         """Each word of ``text`` with the tagger's probability that it is loaded."""
         toks, p = self.predict_with_words([text])[1][0]
         return [(w, s, e, float(pi)) for (w, s, e), pi in zip(toks, p)]
+
+
+def _log_count_ratio(X, y: np.ndarray, alpha: float = 1.0) -> np.ndarray:
+    """log(P(feature present | loaded) / P(feature present | not loaded)), smoothed, per column."""
+    B = (X > 0).astype(np.float64)
+    pos = np.asarray(B[y == 1].sum(axis=0)).ravel() + alpha
+    neg = np.asarray(B[y == 0].sum(axis=0)).ravel() + alpha
+    return np.log(pos / pos.sum()) - np.log(neg / neg.sum())
 
 
 def _best_f1_threshold(y: np.ndarray, p: np.ndarray) -> float:
