@@ -72,7 +72,8 @@ def card_text(model, m: dict[str, Any]) -> str:
     state_rates = "" if not rates else (
         "\n- Most of the outlet-disjoint ECE is a base-rate gap, not a slope error (" + "; ".join(rates) +
         "); Platt scaling fitted on held-out training outlets does not close it.")
-    lic = "\n".join(f"- **{D.FOLDERS[k]}**: {v}" for k, v in D.LICENSES.items())
+    used = model.info.get("licenses") or D.LICENSES  # the corpora this model was trained on
+    lic = "\n".join(f"- **{D.FOLDERS.get(k, k)}**: {v}" for k, v in used.items())
     return f"""# Model card: {model.name} {model.version}
 
 Trained by `labeler train --recipe default --data-root ../shared/data -o models/default` (seed {m.get('seed')},
