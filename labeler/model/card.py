@@ -100,7 +100,11 @@ evidence listed in `explanations`.
   lists, kept as hashes) stacked with a hashed word/character n-gram sentence classifier. Its
   words above 0.5 in loaded sentences are added to `loaded_terms` with `category="model"` and
   their probability.
-- `omitted_counterclaims`: no head yet (no public article-level labels fit it); the rule score is kept.
+- `omitted_counterclaims`: the rule score is kept. An experimental head trained on FNC-1 (does an
+  article body assert a rumour or only report it; `labeler/model/counterclaims.py`,
+  `bench/counterclaims_eval.py`) ranks FNC-1 well (grouped out-of-fold AUC 0.78 vs 0.51 for the
+  rule score) but worse than the rule score on hand-labelled political articles it never saw
+  (held-out set 3: AUC 0.46 vs 0.64), so it is not shipped.
 - No vocabulary of the training texts is stored: every text feature is hashed.
 
 ## Data and licences
