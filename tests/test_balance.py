@@ -20,10 +20,8 @@ def _balance(text: str, quotes=()):
 
 def _with_found_quotes(text: str) -> tuple[dict, bool]:
     """Balance with the project's quote detector (a second source is a Quote), as the pipeline runs it."""
-    try:
-        from labeler.provenance.quotes import find_quotes
-    except ImportError:  # pragma: no cover - written in parallel
-        pytest.skip("labeler.provenance.quotes not available")
+    from labeler.provenance.quotes import find_quotes
+
     return _balance(text, find_quotes(text))
 
 

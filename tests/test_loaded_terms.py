@@ -514,7 +514,6 @@ def test_rebuilding_the_lexicon_changes_nothing(tmp_path):
     root = Path(__file__).resolve().parents[2] / "shared" / "data"
     if not (root / "ptc_semeval2020_task11").exists():
         pytest.skip("../shared not present")
-    pytest.importorskip("labeler")
     b = _builder()
     csv_path = tmp_path / "loaded_terms.csv"
     original = resources.files("labeler.data").joinpath("loaded_terms.csv").read_text(encoding="utf-8")
