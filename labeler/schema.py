@@ -92,6 +92,7 @@ class Claim:
     attributed: bool
     countered: bool
     why: str
+    probability: float | None = None  # set when a model rather than the cue rules found it
 
 
 @dataclass(frozen=True)
