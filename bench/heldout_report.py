@@ -1,4 +1,4 @@
-"""Held-out generalisation report: score ``analyze(model="rules")`` against hand labels, per cue.
+"""Held-out generalisation report: score ``analyze(model="rules")`` (or ``--model``) against hand labels, per cue.
 
 The held-out set (tests/fixtures/heldout.jsonl) was written after the detectors were tuned on the
 challenge set, with other outlets, places, notice phrasings and hard negatives, so its figures are
@@ -221,15 +221,17 @@ def compare(row: dict, a) -> ArticleDiff:
     return d
 
 
-def analyse_rows(rows: list[dict]) -> list:
+def analyse_rows(rows: list[dict], model: str = "rules") -> list:
     import labeler
 
-    return [labeler.analyze(r["text"], url=r["url"], title=r["title"], model="rules") for r in rows]
+    scorer = model if model == "rules" else labeler.load_model(None if model == "default" else model)
+    return [labeler.analyze(r["text"], url=r["url"], title=r["title"], model=scorer) for r in rows]
 
 
-def evaluate(rows: list[dict], analyses: list | None = None) -> tuple[dict[str, float], list[ArticleDiff]]:
+def evaluate(rows: list[dict], analyses: list | None = None, model: str = "rules"
+             ) -> tuple[dict[str, float], list[ArticleDiff]]:
     """(figures, per-article diffs) for labelled rows; analyses are computed when not given."""
-    analyses = analyse_rows(rows) if analyses is None else analyses
+    analyses = analyse_rows(rows, model) if analyses is None else analyses
     diffs = [compare(r, a) for r, a in zip(rows, analyses)]
     n = len(diffs) or 1
     sums = {k: Counts() for k in ("cited", "term_voice", "term_voice_speaker", "claims")}
@@ -287,6 +289,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--id", default="", help="only articles whose id contains this")
     ap.add_argument("--only-misses", action="store_true")
     ap.add_argument("--json", action="store_true", help="print only the figures as JSON")
+    ap.add_argument("--model", default="rules",
+                    help="'rules' (default: the detectors alone), 'default' or a model path: scores the "
+                         "cues the model adds too (its loaded terms and claims)")
     args = ap.parse_args(argv)
     sets = [(args.file.stem, args.file)] if args.file else [("custom", args.path)] if args.path else [
         (name, path) for name, path in (("heldout", HELDOUT), ("challenge", CHALLENGE))
@@ -296,7 +301,7 @@ def main(argv: list[str] | None = None) -> int:
         if not path.exists():
             print(f"{name}: {path} not found", file=sys.stderr)
             return 2
-        figures, diffs = evaluate(load_rows(path))
+        figures, diffs = evaluate(load_rows(path), model=args.model)
         all_figs[name] = figures
         if args.json:
             continue
