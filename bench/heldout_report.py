@@ -9,7 +9,7 @@ an honest check of generalisation. The same scoring runs on the challenge set fo
     python bench/heldout_report.py --only-misses --id h0   # filter articles by id substring
     python bench/heldout_report.py --file tests/fixtures/heldout2.jsonl  # any labelled JSONL
 
-Scoring (also used by tests/test_heldout.py, which pins floors on these figures):
+Scoring (also used by tests/test_heldout_sets.py, which pins floors on these figures):
 
 * origin / affiliation / host: exact match per article (no origin = outlet None, "unknown");
 * cited outlets: micro F1 over outlet-name sets;
