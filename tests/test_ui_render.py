@@ -130,6 +130,17 @@ def test_quote_text_is_not_marked_as_an_unattributed_claim(page):
     assert "hysteria" not in "".join(page.by_class["lab-claim-unattributed"])
 
 
+@pytest.mark.parametrize("probability, shown", [(None, False), (0.83, True)])
+def test_a_claim_the_model_found_says_so_with_its_probability(probability, shown):
+    from dataclasses import replace
+
+    a = make_analysis()
+    a.claims = [replace(c, probability=probability) for c in a.claims]
+    titles = [d["title"] for d in parse(render.highlight_html(TEXT, a)).attrs_seen if d.get("data-claim")]
+    assert titles and ("found by the model, p=0.83" in titles[0]) is shown
+    assert render.claim_rows(a)[0]["model probability"] == probability
+
+
 HOSTILE = [
     "<script>alert(1)</script>",
     '<img src=x onerror="alert(1)">',

@@ -116,8 +116,9 @@ def text_marks(text: str, a: Analysis) -> list[Mark]:
                           f"loaded term \u201c{t.term}\u201d ({t.category}{prob}) {who}", tuple(attrs)))
     for c in a.claims:
         if not (c.attributed or c.countered) and _valid(c.start, c.end, n):
+            found_by = "" if c.probability is None else f" (found by the model, p={c.probability:.2f})"
             marks.append(Mark(c.start, c.end, "claim-unattributed",
-                              f"unattributed contested claim: {c.why}", (("data-claim", "unattributed"),)))
+                              f"unattributed contested claim{found_by}: {c.why}", (("data-claim", "unattributed"),)))
     if a.origin is not None and _valid(a.origin.start, a.origin.end, n):
         o = a.origin
         marks.append(Mark(o.start, o.end, "notice",
@@ -421,9 +422,10 @@ def quote_rows(a: Analysis) -> list[dict[str, object]]:
 
 def term_rows(a: Analysis) -> list[dict[str, object]]:
     return [{"term": t.term, "voice": t.voice, "speaker": t.speaker or "", "category": t.category,
-             "source": t.source} for t in a.loaded_terms]
+             "source": t.source, "model probability": t.probability} for t in a.loaded_terms]
 
 
 def claim_rows(a: Analysis) -> list[dict[str, object]]:
     return [{"unattributed": not (c.attributed or c.countered), "attributed": c.attributed,
-             "countered": c.countered, "why": c.why, "sentence": c.sentence} for c in a.claims]
+             "countered": c.countered, "why": c.why, "model probability": c.probability,
+             "sentence": c.sentence} for c in a.claims]
