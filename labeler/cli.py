@@ -24,7 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    a = sub.add_parser("analyze", help="analyse one article and print the analysis as JSON")
+    a = sub.add_parser("analyze", help="analyse one article and print the analysis (JSON, or --format text)")
     a.add_argument("path", help="a .txt or .html file, or - for standard input")
     a.add_argument("--url", help="the page's address (metadata only; nothing is downloaded without --fetch)")
     a.add_argument("--title", help="the article's headline")
@@ -37,6 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="accept one type a model file asks for, after inspecting it (repeatable)")
     a.add_argument("--registry", help="extra outlet registry CSV merged over the built-in one")
     a.add_argument("--compact", action="store_true", help="one-line JSON")
+    a.add_argument("--format", choices=("json", "text"), default="json",
+                   help="json (default: the complete analysis) or text (a short report to read)")
 
     r = sub.add_parser("registry", help="outlet registry tools")
     rsub = r.add_subparsers(dest="registry_command", required=True, metavar="ACTION")
@@ -129,6 +131,11 @@ def _analyze(args: argparse.Namespace) -> int:
             text = art.check_text(content, where="standard input" if args.path == "-" else args.path)
     model = load_model(args.model, trusted=trust_of(args)) if args.model else None
     analysis = analyze(text, url=url, title=args.title, html=html, model=model, registry=registry)
+    if args.format == "text":
+        from .summary import summary_text
+
+        sys.stdout.write(summary_text(analysis))
+        return EXIT_OK
     json.dump(analysis.to_dict(), sys.stdout, ensure_ascii=False, indent=None if args.compact else 2)
     sys.stdout.write("\n")
     return EXIT_OK
