@@ -7,6 +7,7 @@ Public API::
     load_model(path=None) -> a scorer (the shipped default, a user model, or the rules)
     score_frame(df, text_col=...) -> DataFrame          (batch scoring)
     train(df, ...) / evaluate(model, df)                (retraining)
+    summary_text(analysis) -> str                       (a short report to read)
 
 Names are imported on first use so that ``import labeler.text`` stays light and
 detector modules can be used on their own.
@@ -16,7 +17,8 @@ from __future__ import annotations
 from .errors import InputError, LabelerError, ModelError
 from .schema import SCHEMA, Analysis
 
-__all__ = ["analyze", "analyze_many", "load_model", "score_frame", "score_file", "train", "evaluate", "Analysis", "SCHEMA",
+__all__ = ["analyze", "analyze_many", "load_model", "score_frame", "score_file", "train", "evaluate", "summary_text",
+           "Analysis", "SCHEMA",
            "InputError", "LabelerError", "ModelError"]
 __version__ = "0.1.0"
 
@@ -28,6 +30,7 @@ _LAZY = {
     "score_file": ("batch", "score_file"),
     "train": ("model", "train"),
     "evaluate": ("model", "evaluate"),
+    "summary_text": ("summary", "summary_text"),
 }
 
 
