@@ -53,7 +53,7 @@ SETS = [s for s in (
     HeldOutSet("heldout", "h", (120, 500)),
     HeldOutSet("heldout2", "n", (150, 500), hard_negatives=8),
     HeldOutSet("heldout3", "t", (180, 400), hard_negatives=8, without_origin=4, state_countries=10, strict=True),
-    HeldOutSet("heldout4", "f", (180, 800), hard_negatives=8, without_origin=4, state_countries=10, strict=True),
+    HeldOutSet("heldout4", "f", (180, 400), hard_negatives=8, without_origin=4, state_countries=10, strict=True),
 ) if (FIXTURES / f"{s.name}.jsonl").exists() and (BASELINES / f"{s.name}.json").exists()]
 
 
