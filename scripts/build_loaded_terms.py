@@ -295,7 +295,7 @@ def _row(term: str, category: str, source: str, inflect: str = "", note: str = "
          not_before: str = "", not_after: str = "", requires: str = "", excludes: str = "") -> dict[str, str]:
     return {"term": term, "is_pattern": "false", "category": category, "case_sensitive": "true" if case_sensitive else "false",
             "inflect": inflect, "not_before": not_before, "not_after": not_after, "requires": requires,
-            "excludes": excludes, "keep_before": "", "note": note, "source": source}
+            "excludes": excludes, "keep_before": "", "note": note, "source": source, "trigger": ""}
 
 
 #: Rows that the datasets are too small to propose. Each names the documented usage it rests on.
@@ -364,6 +364,226 @@ CURATED: tuple[dict[str, str], ...] = (
          "plural", "US partisan label for undocumented immigrants"),
 )
 
+
+def _pattern(regex: str, category: str, source: str, trigger: str, note: str = "", case_sensitive: bool = False,
+             not_before: str = "", not_after: str = "", requires: str = "", excludes: str = "") -> dict[str, str]:
+    """A regex row: for families whose members differ in one slot ("PKK/YPG", "YPG/PKK/PYD").
+
+    ``trigger`` lists lower-case literals ("a|b"), one of which every match contains: the matcher
+    runs the regex only on texts that contain one, so a pattern costs a substring test per text."""
+    if not trigger:
+        raise ValueError(f"pattern row {regex!r} needs a trigger")
+    return dict(_row(regex, category, source, "", note, case_sensitive, not_before, not_after, requires, excludes),
+                is_pattern="true", trigger=trigger)
+
+
+# --- state naming conventions and narrative vocabulary beyond Russia and China --------------------
+# Built by family: each family is one naming dispute or one state's documented house vocabulary,
+# with the source that documents it and, in the note, the neutral equivalent that AP/Reuters use.
+# Members were chosen from the documented usage, then checked on ../shared/data: author-voice hits
+# on Reuters/AP/BBC wire copy (must stay near zero), and frequency in state outlets against BBC/
+# Reuters (china_state_media_headlines, ruwa_russia_ukraine_war_news, EUvsDisinfo claim titles).
+# Terms that neutral copy uses too ("occupied West Bank", "illegal immigrants", "Persian Gulf",
+# "Azad Kashmir", "martyr", "mercenaries", "DPP authorities") are left out on purpose (LOADED_TERMS.md).
+_SPELL_NB = r"(?:#\w*|(?:spelling|spelled|spelt|transliteration|name|word|term|called|calls|known\s+as|refers?\s+to\s+as)\s+[\"“”'‘]?)$"
+_UA_TRANSLIT = ("naming convention: Ukrainian place names (Ukrainian national transliteration 2010; "
+                "AP and Reuters spell Ukrainian cities from Ukrainian since 2019-2022)")
+_TURKEY_GULEN = ("naming convention: Turkish government designation of the Gulen movement as 'FETÖ' (2016; Wikipedia "
+                 "'Gülen movement'); Anadolu Agency/Daily Sabah house style. AP/Reuters: 'the network of U.S.-based cleric Fethullah Gulen'")
+_TURKEY_PKK = ("naming convention: Turkish government and Anadolu Agency house style 'PKK/YPG', treating the Syrian Kurdish "
+               "YPG as the PKK (Wikipedia 'People's Defense Units'). AP/Reuters: 'the Kurdish YPG militia', 'the PKK' separately")
+_IRAN = ("naming convention: Iranian state media (Press TV, IRNA, Tasnim), Hezbollah and Syrian state usage for Israel that "
+         "withholds recognition (Wikipedia 'Zionist entity'; 'Anti-Zionism in Iran'). AP/Reuters: 'Israel', 'the Israeli government'")
+_OCCUPATION = ("naming convention: 'occupation forces/army' for an adversary's troops (Press TV, Tasnim, SANA, Al Mayadeen for "
+               "US troops in Iraq and Syria and for the Israeli army; Ukrainian state media for Russian troops). AP/Reuters: "
+               "'US troops', 'Israeli forces', 'Russian forces'")
+_SERBIA = ("naming convention: 'Kosovo and Metohija' (Kosmet), the province's name in Serbia's constitution, used by the Serbian "
+           "government, Tanjug and RTS because Serbia does not recognise Kosovo (Wikipedia 'Autonomous Province of Kosovo and "
+           "Metohija'; 'Political status of Kosovo'). AP/Reuters: 'Kosovo'")
+_UCM = ("naming convention: 'unilateral coercive measures' for sanctions, the term of the Venezuelan, Cuban, Iranian and Russian "
+        "governments and of UN Human Rights Council resolutions they sponsor (Wikipedia 'Unilateral coercive measure'). "
+        "AP/Reuters: 'sanctions'")
+_CUBA = ("Cuban state media (Granma, Prensa Latina, Cubadebate) epithets for exiles and dissidents (Wikipedia 'Cuban exile'; "
+         "'Human rights in Cuba'). AP/Reuters: 'Cuban exiles', 'dissidents'")
+_VENEZUELA = ("Venezuelan government and teleSUR/VTV label for barricade protests (Wikipedia '2014 Venezuelan protests': "
+              "'guarimba'). AP/Reuters: 'protests', 'barricades'")
+_FUKUSHIMA = ("naming convention: PRC Foreign Ministry and state media 'nuclear-contaminated water' for the Fukushima discharge "
+              "(Wikipedia 'Discharge of radioactive water of the Fukushima Daiichi Nuclear Power Plant'). Japan, IAEA, "
+              "AP/Reuters: 'treated radioactive water'; derived check: china_state_media_headlines state outlets 11, BBC 0")
+_PRC_MFA = ("PRC Foreign Ministry press-conference and state-media standard phrases (with 'Cold War mentality'; Wikipedia "
+            "'Wolf warrior diplomacy'); derived check: china_state_media_headlines, state outlets vs BBC")
+_ANTI_X = ("state-media label for critics as a hostile bloc: PRC MFA 'anti-China forces/elements', Kremlin 'anti-Russian course/"
+           "sanctions/hysteria' (EUvsDisinfo recurring narratives; derived check: EUvsDisinfo claim titles 'anti-Russian' 149, "
+           "Reuters/AP/BBC wire 4, none in these constructions)")
+_SEA = ("naming convention: Wikipedia 'Sea of Japan naming dispute' (South and North Korea: 'East Sea'; IHO S-23, AP/Reuters: "
+        "'Sea of Japan') and 'South China Sea' (Vietnam: 'East Sea', Biển Đông; Philippines: 'West Philippine Sea', "
+        "Administrative Order 29, 2012; AP/Reuters: 'South China Sea')")
+_GULF = ("naming convention: Wikipedia 'Persian Gulf naming dispute' (Arab Gulf states: 'Arabian Gulf'; AP/Reuters: "
+         "'Persian Gulf' or 'the Gulf')")
+_CAUCASUS = ("naming convention: Wikipedia 'Nagorno-Karabakh' / 'Republic of Artsakh' (Armenian name 'Artsakh'), 'Stepanakert' "
+             "(renamed Khankendi by Azerbaijan) and 'Western Azerbaijan (irredentist concept)'. AP/Reuters: 'Nagorno-Karabakh', "
+             "'Stepanakert, which Azerbaijan calls Khankendi', 'Armenia'")
+_AZ_MOD = ("Azerbaijani Defence Ministry and AZERTAC usage 'illegal Armenian armed formations' for Karabakh Armenian forces "
+           "(Wikipedia '2023 Azerbaijani offensive in Nagorno-Karabakh'). AP/Reuters: 'ethnic Armenian forces'")
+_HUNGARY = ("Hungarian government campaigns and national consultations 2015-2024 (Wikipedia 'Stop Soros', 'George Soros conspiracy "
+            "theories', 'Euroscepticism in Hungary'); EUvsDisinfo recurring narratives. AP/Reuters: 'the European Commission', "
+            "'Soros-founded Open Society Foundations'")
+_INVASION = ("'invasion'/'hordes' metaphors for migration (Wikipedia 'Great Replacement conspiracy theory'; AP Stylebook: avoid "
+             "'invasion' for migration; PTC v2 Loaded_Language technique definition)")
+_GENDER = ("framing label of the anti-gender movement used by the Hungarian, Polish, Russian governments (Wikipedia "
+           "'Anti-gender movement', 'LGBT-free zone'). AP/Reuters: 'gender studies', 'LGBT rights'")
+_KASHMIR = ("naming convention: Wikipedia 'Kashmir conflict' and 'Azad Kashmir' naming (India: 'Pakistan-occupied Kashmir', PoK/"
+            "PoJK; Pakistan: 'Indian-occupied Kashmir', 'Indian Illegally Occupied Jammu and Kashmir', IIOJK). AP/Reuters: "
+            "'Indian-controlled Kashmir', 'Pakistan-controlled Kashmir'")
+_KHAWARIJ = ("Pakistani government and ISPR designations 'Fitna al-Khawarij' for the Pakistani Taliban (TTP, July 2024) and "
+             "'Fitna al-Hindustan' for Baloch militant groups (May 2025) (Wikipedia 'Tehrik-i-Taliban Pakistan'). "
+             "AP/Reuters: 'Pakistani Taliban', 'Baloch separatists'")
+_BELARUS = ("Belarusian state media (BelTA, Belarus 1) label for the exiled opposition (Wikipedia 'Belarusian democratic "
+            "forces'). AP/Reuters: 'exiled opposition'")
+_KREMLIN_HANDLERS = ("EUvsDisinfo recurring narratives ('Western curators', 'sponsors of the Kiev regime': neighbours as "
+                     "governed from abroad); derived check: EUvsDisinfo claim titles 'curators' 11, Reuters/AP/BBC wire 0")
+_PROXY = ("EUvsDisinfo recurring narratives ('NATO's proxy war against Russia'); RT/TASS usage")
+_GENOCIDE = ("AP Stylebook guidance (2023-24): 'genocide' is attributed, not used in the outlet's own voice, outside legal "
+             "findings and recognised historical cases; EUvsDisinfo 'genocide in Donbas' narrative; MPQA strong-subjective negative "
+             "(Wilson et al. 2005)")
+_TAKFIRI = ("Iranian, Syrian and Hezbollah state-media label for Sunni jihadist groups (Wikipedia 'Takfirism'). "
+            "AP/Reuters: 'Islamic State militants', 'jihadists'")
+_KHAMENEI = "Iranian state and clerical epithets for the United States (Wikipedia 'Great Satan', 'Global arrogance')"
+
+_NOT_HISTORICAL = r"\b(?:1[89]\d\d|19[0-8]\d|post-?war|world\s+war|wwii|allied\s+occupation|macarthur|napoleon\w*|ottoman)\b"
+_FOREIGN = r"\b(?:western|west|washington|american|u\.?s\.?|nato|eu|european|brussels|london|anglo-saxons?|foreign|overseas|kiev|kyiv)\b"
+
+FAMILIES: dict[str, tuple[dict[str, str], ...]] = {
+    "Turkey: Gülen movement and PKK/YPG": (
+        _pattern(r"\bG[üu]lenist\s+Terror(?:ist)?\s+(?:Group|Organi[sz]ation|Network|Cult)s?\b|\bFet(?:h)?ullahist\s+Terror(?:ist)?\s+Organi[sz]ations?\b",
+                 "naming_convention", _TURKEY_GULEN, "lenist|ullahist", "government designation of the Gulen movement; neutral: 'the Gulen movement'"),
+        # Bare "PKK/YPG" is Anadolu boilerplate that the labelled sets do not count (they count the
+        # agency's own 'terrorists' after it); the designation phrase is the naming convention.
+        _pattern(r"\b(?:PKK|YPG|PYD|KCK|SDG|SDF)(?:/(?:PKK|YPG|PYD|KCK|SDG|SDF))+\s+(?i:terror(?:ist)?\s+(?:group|organi[sz]ation)s?)\b",
+                 "naming_convention", _TURKEY_PKK, "pkk/|ypg/|pyd/|kck/|sdg/|sdf/", "slash-name designation that equates Syrian Kurdish forces with the PKK; neutral: 'the YPG' / 'the PKK'",
+                 case_sensitive=True),
+    ),
+    "Iran and allies: names for Israel and the US": (
+        # The labelled sets split "Zionist regime" into 'Zionist' + 'regime' (the existing pattern row and
+        # the 'regime' row); other adjectives for Israel before 'regime'/'entity' follow the same convention.
+        # 'occupying'/'occupation regime' are left to the 'regime' row: 'occupying power' is the UN's legal term.
+        _pattern(r"\b(usurping|usurper|child-killing|child-murdering)(?=\s+(?:regime|entity)\b)", "pejorative_label", _IRAN, "usurp|child-",
+                 "adjective that names Israel as a usurper or killer before 'regime'/'entity'; 'regime' is its own hit"),
+        _pattern(r"\boccupation\s+(?:forces|army|troops|soldiers|authorities|entity|government)\b", "naming_convention", _OCCUPATION, "occupation",
+                 "an adversary's troops as 'occupation forces'; neutral: 'US troops', 'Israeli forces'; historical occupations (post-war Japan, 1940s) skipped",
+                 excludes=_NOT_HISTORICAL),
+        _row("takfiri", "pejorative_label", _TAKFIRI, "plural", "neutral: 'jihadists', 'Islamic State militants'"),
+        _row("great satan", "pejorative_label", _KHAMENEI, "", "neutral: 'the United States'"),
+        _row("global arrogance", "pejorative_label", _KHAMENEI, "", "neutral: 'the United States and its allies'"),
+    ),
+    "Serbia: Kosovo": (
+        _row("kosovo and metohija", "naming_convention", _SERBIA, "", "neutral: 'Kosovo'; 'Office for Kosovo and Metohija' (a Serbian ministry's name) is kept as a use"),
+        _row("kosovo-metohija", "naming_convention", _SERBIA, "", "neutral: 'Kosovo'"),
+        _row("kosmet", "naming_convention", _SERBIA, "", "neutral: 'Kosovo'"),
+    ),
+    "Venezuela and Cuba: sanctions and dissent": (
+        _row("unilateral coercive measure", "naming_convention", _UCM, "plural", "neutral: 'sanctions'"),
+        _row("miami mafia", "pejorative_label", _CUBA, "", "neutral: 'Cuban exiles'"),
+        _row("counter-revolutionary", "pejorative_label", _CUBA + "; PRC and Iranian usage for dissidents", "", "neutral: 'dissident'; historical revolutions skipped",
+             excludes=r"\b(?:1789|179\d|18\d\d|19[0-6]\d|french\s+revolution|vend[ée]e|bolshevik|white\s+army|cultural\s+revolution)\b"),
+        _row("counter-revolutionaries", "pejorative_label", _CUBA + "; PRC and Iranian usage for dissidents", "", "neutral: 'dissidents'",
+             excludes=r"\b(?:1789|179\d|18\d\d|19[0-6]\d|french\s+revolution|vend[ée]e|bolshevik|white\s+army|cultural\s+revolution)\b"),
+        _row("guarimba", "pejorative_label", _VENEZUELA, "plural", "neutral: 'protests', 'barricades'"),
+        _row("guarimbero", "pejorative_label", _VENEZUELA, "plural", "neutral: 'protesters'"),
+    ),
+    "China: MFA and state-media vocabulary": (
+        _row("nuclear-contaminated water", "naming_convention", _FUKUSHIMA, "", "neutral: 'treated radioactive water'"),
+        _row("nuclear contaminated water", "naming_convention", _FUKUSHIMA, "", "neutral: 'treated radioactive water'"),
+        _row("nuclear-polluted water", "naming_convention", _FUKUSHIMA, "", "neutral: 'treated radioactive water'"),
+        _row("splittism", "pejorative_label", _PRC_MFA, "", "neutral: 'separatism', 'independence movement'"),
+        _row("long-arm jurisdiction", "naming_convention", _PRC_MFA + "; 2021 PRC Anti-Foreign Sanctions Law", "", "neutral: 'extraterritorial sanctions'"),
+        _row("bloc confrontation", "pathologising", _PRC_MFA, "", "PRC framing of alliances; neutral: 'alliances'"),
+    ),
+    "Critics as a hostile bloc: 'anti-China forces', 'anti-Russian course'": (
+        _pattern(r"\banti-(?:China|Chinese|Russia|Russian|Iran|Iranian|Cuba|Cuban|Venezuela|Venezuelan|Serbia|Serbian|Belarus|Belarusian|Syria|Syrian|Hungary|Hungarian|Turkey|Turkish)"
+                 r"\s+(?:forces|elements|circles|cliques?|lobby|cabal|hawks|hysteria|course|agenda|sanctions|provocations?)\b",
+                 "pejorative_label", _ANTI_X, "anti-", "critics and sanctions labelled by the country they are 'against'; neutral: 'critics of Beijing', 'sanctions on Russia'",
+                 ),
+    ),
+    "Seas: East Sea, West Philippine Sea, Arabian Gulf": (
+        _row("East Sea", "naming_convention", _SEA, "", "Korean name for the Sea of Japan, Vietnamese for the South China Sea: a naming-convention flag, not a pejorative; "
+             "skipped when the other name is close by (the names compared) and in 'East Sea Fleet' (PLA Navy unit)", True,
+             not_before=_SPELL_NB, not_after=r"^\s+(?-i:Fleet|Brigade|Command|Region|University)\b"),
+        _row("West Philippine Sea", "naming_convention", _SEA, "", "Philippine name for its part of the South China Sea", True, not_before=_SPELL_NB),
+        _row("Arabian Gulf", "naming_convention", _GULF, "", "Gulf Arab states' name; neutral: 'Persian Gulf', 'the Gulf'; sports cups and university names skipped", True,
+             not_before=_SPELL_NB, not_after=r"^\s+(?-i:Cup|University|League|Road|Street|Club|Games)\b"),
+    ),
+    "Caucasus: Karabakh and Armenia": (
+        _row("Artsakh", "naming_convention", _CAUCASUS, "", "Armenian name for Nagorno-Karabakh", True, not_before=_SPELL_NB),
+        _row("Khankendi", "naming_convention", _CAUCASUS, "", "Azerbaijani name for Stepanakert", True, not_before=_SPELL_NB),
+        _row("western azerbaijan", "naming_convention", _CAUCASUS, "", "Azerbaijani irredentist name for Armenia; 'West Azerbaijan Province' of Iran is a different name and does not match"),
+        _pattern(r"\billegal\s+Armenian\s+(?:armed\s+)?(?:formations|detachments|groups|units)\b", "naming_convention", _AZ_MOD, "armenian", "neutral: 'ethnic Armenian forces'"),
+    ),
+    "Hungary and EU-sceptic framing": (
+        # case-sensitive on the name, so the name rule ("George Soros-funded") does not drop them; the tail is case-free
+        _pattern(r"\bSoros(?:'s|’s)?[\s-]+(?i:network|empire|plan|mercenaries|agents|army|puppets?|minions|lackeys|organi[sz]ations)\b|\bSoros-(?i:funded|backed|financed)\b",
+                 "conspiracy", _HUNGARY, "soros", "'Soros' as a hidden hand; neutral: 'Open Society Foundations', 'NGOs'", case_sensitive=True),
+        _pattern(r"\bBrussels\s+(?i:bureaucrats|bureaucracy|elites?|technocrats|apparatchiks|eurocrats|mandarins|diktats?|overlords)\b",
+                 "pejorative_label", _HUNGARY, "brussels", "the EU as a distant caste; neutral: 'the European Commission', 'EU officials'", case_sensitive=True),
+        _row("pro-migration", "pejorative_label", _HUNGARY, "", "Hungarian government label for opponents ('pro-migration forces'); neutral: none"),
+        _pattern(r"\b(?:migrant|immigrant|refugee)\s+(?:invasion|invaders)\b|\binvasion\s+of\s+(?:migrants|immigrants|refugees|illegals)\b",
+                 "pejorative", _INVASION, "invasion|invaders", "migration as an invasion; neutral: 'arrivals of migrants'"),
+        _pattern(r"\b(?:hordes?|swarms?)\s+of\s+(?:migrants|immigrants|refugees|asylum[\s-]seekers|illegals)\b|\b(?:migrant|immigrant|refugee)\s+(?:hordes|swarms)\b",
+                 "dehumanising", _INVASION, "horde|swarm", "people as swarms or hordes"),
+        _row("gender ideology", "naming_convention", _GENDER, "", "neutral: 'gender studies', 'transgender rights'"),
+        _row("lgbt ideology", "naming_convention", _GENDER, "", "neutral: 'LGBT rights'"),
+    ),
+    "Kashmir and Pakistan's militant designations": (
+        _pattern(r"\b(?:Indian|India|Pakistan|Pakistani)[\s-]+(?:illegally[\s-]+)?occupied\s+(?:Jammu\s+(?:and|&)\s+)?Kashmir\b",
+                 "naming_convention", _KASHMIR, "occupied", "neutral: 'Indian-controlled Kashmir', 'Pakistan-controlled Kashmir'"),
+        _pattern(r"\b(?:PoK|PoJK|IIOJK|IOJK|IoK|IOK)\b", "naming_convention", _KASHMIR, "pok|pojk|iiojk|iojk|iok", "abbreviations of the two 'occupied Kashmir' names",
+                 case_sensitive=True, requires=r"\b(?:kashmir\w*|india\w*|pakistan\w*|srinagar|muzaffarabad|jammu|line\s+of\s+control|loc)\b"),
+        _row("fitna al-khawarij", "pejorative_label", _KHAWARIJ, "", "neutral: 'Pakistani Taliban (TTP)'"),
+        _row("khawarij", "pejorative_label", _KHAWARIJ, "", "neutral: 'militants'; early-Islamic history skipped",
+             excludes=r"\b(?:caliph\w*|ali\s+ibn|umayyad|7th[- ]century|seventh[- ]century|nahrawan|siffin)\b"),
+        _row("fitna al-hindustan", "pejorative_label", _KHAWARIJ, "", "neutral: 'Baloch separatists'"),
+    ),
+    "Belarus and Kremlin: exiles and handlers": (
+        _pattern(r"\b(?:fugitive|runaway)\s+(?:opposition(?:ists?)?|(?:opposition\s+)?(?:figures|leaders|activists))\b", "pejorative_label", _BELARUS, "fugitive|runaway",
+                 "neutral: 'exiled opposition'"),
+        _row("curator", "conspiracy", _KREMLIN_HANDLERS, "plural", "a neighbour's government as run by foreign 'curators'; museum and art senses skipped",
+             requires=_FOREIGN, excludes=r"\b(?:museums?|exhibitions?|galler(?:y|ies)|art|arts|artists?|biennale|collections?|festival|curated|zoo|archives?|library|libraries|exhibit\w*|show)\b"),
+        _pattern(r"\b(?:Western|Washington(?:'s|’s)?|American|NATO|Anglo-Saxon|foreign|overseas|US|U\.S\.)\s+(?:sponsors|patrons|handlers|overlords)\b",
+                 "conspiracy", _KREMLIN_HANDLERS, "sponsors|patrons|handlers|overlords", "a government as run from abroad; neutral: 'Western backers', 'allies'"),
+        _row("proxy war", "naming_convention", _PROXY, "plural", "the war in Ukraine as the West's proxy war; other proxy wars (Yemen, Syria, Cold War) skipped",
+             requires=r"\b(?:nato|west|western|washington|americans?|u\.?s\.?|anglo-saxons?|kiev|kyiv|ukrain\w*|russia\w*)\b",
+             excludes=r"\b(?:saudi\w*|yemen\w*|houthis?|cold\s+war|soviet|afghan\w*|angola\w*|syria\w*|iran\w*|libya\w*|soleimani|hezbollah|quds|"
+                      r"militias?|lebanon|iraq\w*|israel\w*|gaza|hamas|sudan\w*|congo\w*)\b"),
+    ),
+    "Ukrainian place names: more Russian-based spellings": (
+        _row("Odessa", "naming_convention", _UA_TRANSLIT, "", "Russian-based spelling of Odesa; Odessa, Texas, and people named Odessa skipped", True,
+             not_before=_SPELL_NB, not_after=r"^(?:,?\s+(?:Texas|Tex\.|TX|Florida|Fla\.|Missouri|Delaware|Minnesota|New\s+York|Ontario|Washington)\b|\s+(?-i:File|Steps|American|College|High)\b|\s+(?-i:(?!Oblast|Region|Province|Port|Bay|Governor|City|Mayor)[A-Z][a-z]+))",
+             excludes=r"\b(?:Texas|Permian|Midland|Ector)\b"),
+        _row("Lvov", "naming_convention", _UA_TRANSLIT, "", "Russian-based spelling of Lviv; the surname (Prince Lvov) skipped", True,
+             not_before=r"(?:#\w*|(?:spelling|spelled|spelt|transliteration|name|word|prince|georgy|mr\.?|ms\.?)\s+[\"“”'‘]?)$",
+             not_after=r"^\s*-"),
+        _row("Zhitomir", "naming_convention", _UA_TRANSLIT, "", "Russian-based spelling of Zhytomyr", True, not_before=_SPELL_NB),
+        _row("Krivoy Rog", "naming_convention", _UA_TRANSLIT, "", "Russian-based spelling of Kryvyi Rih", True, not_before=_SPELL_NB),
+        _row("Gorlovka", "naming_convention", _UA_TRANSLIT, "", "Russian-based spelling of Horlivka", True, not_before=_SPELL_NB),
+        _row("Ivano-Frankovsk", "naming_convention", _UA_TRANSLIT, "", "Russian-based spelling of Ivano-Frankivsk", True, not_before=_SPELL_NB),
+        _row("Chernovtsy", "naming_convention", _UA_TRANSLIT, "", "Russian-based spelling of Chernivtsi", True, not_before=_SPELL_NB),
+        _row("Ternopol", "naming_convention", _UA_TRANSLIT, "", "Russian-based spelling of Ternopil", True, not_before=_SPELL_NB),
+        _row("Uzhgorod", "naming_convention", _UA_TRANSLIT, "", "Russian-based spelling of Uzhhorod", True, not_before=_SPELL_NB),
+    ),
+    "Accusatory frames for the other side's conduct": (
+        _row("genocide", "pejorative", _GENOCIDE, "plural",
+             "the accusation in the outlet's or a speaker's voice; court cases, legal findings, recognised historical genocides and reports of the accusation skipped",
+             excludes=r"\b(?:conventions?|icj|international\s+court|tribunals?|cases?|ruling|rulings|judges?|charges?|charged|trials?|convicted|prosecut\w*|accus\w*|alleg\w*|denial|deny|denies|denied|"
+                      r"commemorat\w*|memorials?|museums?|survivors?|remembrance|anniversary|holocaust|rwanda\w*|tutsis?|srebrenica|armenians?|1915|1994|1995|khmer|cambodia\w*|"
+                      r"darfur|rohingya|yazidis?|herero|holodomor|uyghurs?|uighurs?|scholars?|historians?|definition|defined|determin\w*|recogni[sz]\w*|resolution|lemkin)\b"),
+        _row("intransigence", "pejorative", "MPQA strong-subjective negative (Wilson et al. 2005); state-media usage for the other side in talks (Ahram, SANA, Xinhua)", "",
+             "the other side's negotiating position as obstinacy; neutral: 'refusal', 'position'"),
+        _row("intransigent", "pejorative", "MPQA strong-subjective negative (Wilson et al. 2005); state-media usage for the other side in talks (Ahram, SANA, Xinhua)", "",
+             "neutral: 'unyielding', 'refused to'"),
+    ),
+}
+CURATED = CURATED + tuple(row for rows in FAMILIES.values() for row in rows)
+
 # 'regime' for a government versus a policy, legal or technical arrangement. General signs of the
 # technical sense, not a list of sentences:
 #  * not_before: a policy, fiscal, legal or technical noun or adjective before it, with at most two
@@ -387,7 +607,9 @@ _POLICY = (r"sanctions?|visa|visa-free|visa-waiver|tax|tax-free|taxation|flat-ta
            r"settlement|clearing|derivatives|listing|takeover|corporate|tonnage|vat|excise|levy|quota|quotas|permit-based|registration|"
            r"anti-dumping|anti-money-laundering|aml|kyc|treaty|verification|non-tariff|feed-in|cap-and-trade|carbon|energy|nuclear-safety|"
            r"dosage|sleep|diet|medication|fasting|watering|irrigation|hydrological|flow|wind|airflow|turbulent|laminar|"
-           r"visa-liberalisation|visa-liberalization|entry|exit|travel|transitional|interim|grace")
+           r"visa-liberalisation|visa-liberalization|entry|exit|travel|transitional|interim|grace|"
+           # options in a scheme: nobody calls a government the "standard" or "optional" regime
+           r"standard|default|optional|voluntary|alternative|simplified|flat-rate|lump-sum|ordinary|normal|general|presumptive")
 REGIME_NOT_BEFORE = (r"\b(?:" + _POLICY + r")(?:[\s-]+(?!(?:on|against|of|by|in|the|a|an|to|for|with|from|at|under|and its|its|their|his|her)\b)[\w-]+){0,2}[\s-]+$")
 REGIME_NOT_AFTER = (r"^(?:\s+(?:of\s+(?:sanctions|controls?|inspections?|checks|silence|the treaty|taxation|tariffs?|duties|quotas|licen[cs]es|licensing|penalties|fines|"
                     r"incentives|exemptions|reporting|disclosure|verification)|for\s|governing\s|applicable\s+to|applying\s+to)"
@@ -397,14 +619,64 @@ REGIME_NOT_AFTER = (r"^(?:\s+(?:of\s+(?:sanctions|controls?|inspections?|checks|
                     r"|\s+(?:came\s+into\s+(?:force|effect)|takes?\s+effect|took\s+effect|entered\s+into\s+force|expires?|lapsed?|will\s+apply|applies\s+to))")
 REGIME_EXCLUDES = (r"\b(?:tax(?:es|ation|payers?|able)?|vat|tariffs?|levy|levies|excise|customs\s+dut(?:y|ies)|duty-free|exemptions?|deductions?|allowances?|depreciation|"
                    r"dividends?|royalt(?:y|ies)|capital\s+gains|accounting|licen[cs]es|licensing|compliance|regulators?|statutory|directive|pensions?|"
-                   r"insolvency|bankruptcy|residency|residence\s+permits?|work\s+permits?|non-doms?|domicile|transfer\s+pricing|withholding)\b")
+                   r"insolvency|bankruptcy|residency|residence\s+permits?|work\s+permits?|non-doms?|domicile|transfer\s+pricing|withholding|"
+                   # choosing or registering for a scheme: the administrative sense
+                   r"freelancers?|self-employed|sole\s+traders?|registrations?|opt(?:s|ed|ing)?\s+(?:in|out|for|into)|switch(?:es|ed|ing)?\s+(?:back|to|between)|"
+                   r"eligib\w*|applicants?|turnover|invoic\w*)\b")
 REGIME_KEEP_BEFORE = (r"(?:(?-i:\b(?!(?:The|A|An|This|That|These|Those|Its|Their|Our|His|Her|New|Under|In|Since|When|While|But|And|If|As|For|Such|Each|Every|Any|No|Current|Existing|Former|Previous|Old|Special|EU|European|UK|US|U\.S\.)\b)[A-Z][\w’'.-]*)"
                       r"|\b(?:criminal|brutal|murderous|authoritarian|totalitarian|dictatorial|despotic|repressive|illegitimate|apartheid|terrorist|terror|occupation|occupying|"
                       r"rogue|tyrannical|oppressive|theocratic|clerical|puppet|fascist|nazi|neo-nazi|zionist|military|communist|islamist|ruling|junta|fallen|toppled|ousted|"
                       r"hardline|mullahs?'?|despot's|dictator's|tyrant's))[\s-]+$")
 
+# 'so-called' before a coined or technical name is not distancing ("the so-called Goldilocks zone",
+# "a so-called Sputnik moment", "the so-called simplified scheme"): the name's head noun says so.
+# Heads that state media put after a distancing 'so-called' are left out on purpose: list ("so-called
+# entity list"), mechanism ("so-called snapback mechanism"), rule(s) ("so-called rules-based order"),
+# law, problem, card, point.
+SO_CALLED_NOT_AFTER = (r"^\s+[\"“”'‘]?(?:[\w’'-]+\s+){0,3}(?:corridor|belt|triangle|valley|route|road|highway|strip|quarter|district|generation|effect|"
+                       r"syndrome|index|bubble|cliff|curve|trap|paradox|basin|arc|particle|gene|genes|method|technique|phenomenon|season|window|"
+                       r"hotspot|zone|area|cluster|molecule|cells?|hormone|matter|energy|wave|waves|layer|ring|sequence|process|maneuver|manoeuvre|"
+                       r"test|principle|number|constant|ratio|rate|scheme|moment|phase|period|era|gap|economy|diet|model|dilemma|"
+                       r"hypothesis|clause|visa|tax|fee|threshold|limit|theorem|protocol|procedure|algorithm|"
+                       r"planet|galaxy|dwarf|comet|asteroid|storm|dome|cloud|jet|stream|loop|cycle|spiral|bond|note|option|"
+                       r"account|fund|category|tier|pathway)s?\b")
+# 'hysteria' as a diagnosis in medical history ("what earlier doctors called collective hysteria")
+# is not the pathologising label; a political modifier right before it keeps the label.
+HYSTERIA_EXCLUDES = (r"\b(?:psychogenic|conversion\s+disorder|freud\w*|charcot|diagnos\w*|patients?|doctors?|physicians?|psychiatr\w*|"
+                     r"neurolog\w*|medical|medicine|symptoms?|victorian|(?:18th|19th|eighteenth|nineteenth)[- ]century|hypnosis|asylums?|"
+                     r"illness|womb|uterus|epidemic\s+of\s+dancing|dancing\s+plague|tarantism)\b")
+HYSTERIA_KEEP_BEFORE = (r"\b(?:anti-[\w-]+|war|spy|media|political|russophobic|militaristic|sanctions|migrant|migration|covid|climate|"
+                        r"moral|nuclear|mccarthyite|witch-hunt)\s+$")
+# 'Kiev' in historical proper names (the medieval principality, the Russian-empire governorate, the
+# 1941 battle) is the historical name, not a present-day choice of spelling.
+KIEV_NOT_BEFORE = (r"(?:#\w*|(?:chicken|dynamo|spelling|spelled|spelt|transliteration|name|word|form)\s+[\"“”'‘]?"
+                   r"|(?:prince|princes|grand\s+prince|princess|principality|metropolitan|battle|governorate|voivodeship|grand\s+duchy|"
+                   r"rus'?|olga|vladimir|yaroslav|sviatoslav)\s+of\s+)$")
+KIEV_NOT_AFTER = (r"^(?:[\"”“'’]?\s+(?:spelling|transliteration)|\s+(?:cutlet|chicken)|\s+(?-i:Governorate|Voivodeship|Rus|Principality|"
+                  r"Pechersk|Military\s+District|Conservatory|Polytechnic|Ballet|Opera))\b")
+
 #: Context revisions of reviewed rows, applied on rebuild (why: see the comment above each).
 REVISED: dict[str, dict[str, str]] = {
+    # triggers for the pattern rows that predate the column (see _pattern)
+    r"\b(?:these|those|are|were|like|such)\s+(animals)\b": {"trigger": "animals"},
+    r"\b(?:their|its|his|her|western|american|foreign|colonial|imperial|overseas|nato|us|u\.s\.|washington's|washington’s)\s+(masters)\b": {"trigger": "masters"},
+    r"\b(zionists?)(?=\s+(?:regime|entity|enemy|occupiers|occupation|forces|army|state|lobby|aggression|usurpers|criminals|settlers)\b)": {"trigger": "zionist"},
+    r"terror(?=\s+(?:group|groups|organi[sz]ations?|corridor|state|regime|army|outfit|network|elements|cells?)\b)": {"trigger": "terror"},
+    "so-called": {"not_after": SO_CALLED_NOT_AFTER},
+    "hysteria": {"excludes": HYSTERIA_EXCLUDES, "keep_before": HYSTERIA_KEEP_BEFORE,
+                 "note": "pathologising label; a diagnosis in medical history is skipped unless a political modifier precedes it"},
+    "Kiev": {"not_before": KIEV_NOT_BEFORE, "not_after": KIEV_NOT_AFTER},
+    # 'Daesh' is the name the UK and French governments and most Arab media use for Islamic State: a
+    # naming convention (weight 0.6), not a pejorative; glossed as a name ("also known as Daesh",
+    # "its Arabic acronym Daesh") it is mentioned, not used.
+    "daesh": {
+        "not_before": r"(?:known\s+as|called|calls\s+it|acronym|name|term|dubbed|or)\s+(?:the\s+)?[\"“”'‘]?$",
+        "note": "opponents' name for Islamic State (UK/French government and Arab media usage); a gloss ('also known as Daesh') is a mention",
+    },
+    "blockade": {
+        "requires": r"\b(?:cuba|cuban|cubans|venezuela|venezuelan|venezuelans|nicaragua|nicaraguan|economic|commercial|financial|unilateral|genocidal|criminal|imperial\w*)\b",
+        "note": "'blockade' for US sanctions on Cuba, Venezuela or Nicaragua (those governments' framing); literal road and naval blockades are skipped",
+    },
     "regime": {
         "not_before": REGIME_NOT_BEFORE,
         "not_after": REGIME_NOT_AFTER,
@@ -473,8 +745,11 @@ def build(root: Path, csv_path: Path) -> int:
         fields, rows = list(reader.fieldnames or []), list(reader)
     if "keep_before" not in fields:
         fields.insert(fields.index("excludes") + 1, "keep_before")
+    if "trigger" not in fields:
+        fields.append("trigger")
     for r in rows:
         r.setdefault("keep_before", "")
+        r["trigger"] = r.get("trigger") or ""
         r["term"] = RENAMED.get(r["term"], r["term"])
         r.update(REVISED.get(r["term"], {}))
     rows = [r for r in rows if r["term"].lower() not in REMOVED]

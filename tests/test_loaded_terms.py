@@ -520,3 +520,139 @@ def test_rebuilding_the_lexicon_changes_nothing(tmp_path):
     csv_path.write_text(original, encoding="utf-8")
     assert b.build(root, csv_path) == 0
     assert csv_path.read_text(encoding="utf-8") == original
+
+
+# --- state naming conventions and narrative vocabulary beyond Russia and China (by family) -------
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # Turkey: government designations
+        ("Police detained 38 suspects linked to the Gülenist Terror Group.", ["Gülenist Terror Group"]),
+        ("Prosecutors charged members of the Fetullahist Terrorist Organization.", ["Fetullahist Terrorist Organization"]),
+        ("Jets struck PKK/YPG terrorist organisation positions in northern Syria.", ["PKK/YPG terrorist organisation"]),
+        # Iran and allies: names for Israel and US troops
+        ("Lawmakers demanded the withdrawal of American occupation forces from the country.", ["occupation forces"]),
+        ("The strikes by the usurping regime will not go unanswered.", ["usurping", "regime"]),
+        ("Takfiri groups attacked the shrine.", ["Takfiri"]),
+        # Serbia
+        ("Serbs in the north of Kosovo and Metohija protested.", ["Kosovo and Metohija"]),
+        # Venezuela and Cuba
+        ("Washington's unilateral coercive measures have cost billions.", ["unilateral coercive measures"]),
+        ("Output recovered despite the blockade against Venezuela.", ["blockade"]),
+        # China
+        ("Beijing kept its ban over the release of nuclear-contaminated water.", ["nuclear-contaminated water"]),
+        ("Beijing warned anti-China forces in Washington.", ["anti-China forces"]),
+        # seas and the Caucasus
+        ("A survey ship entered Vietnam's waters in the East Sea.", ["East Sea"]),
+        ("Refugees fled Artsakh last year.", ["Artsakh"]),
+        # Hungary and migration framing
+        ("The pro-migration Brussels bureaucrats want quotas.", ["pro-migration", "Brussels bureaucrats"]),
+        ("A Soros-funded network of NGOs organised the rally.", ["Soros-funded"]),
+        ("The country faces a migrant invasion, the poster said.", ["migrant invasion"]),
+        # Kashmir and Pakistan
+        ("Shelling hit villages in Indian Illegally Occupied Jammu and Kashmir.", ["Indian Illegally Occupied Jammu and Kashmir"]),
+        ("Troops moved into PoK after the talks failed, Indian media said of Kashmir.", ["PoK"]),
+        ("Security forces killed ten khawarij in North Waziristan.", ["khawarij"]),
+        # Belarus and the Kremlin
+        ("The fugitive opposition met in Vilnius.", ["fugitive opposition"]),
+        ("Chisinau follows the orders of its Western curators.", ["curators"]),
+        ("Its Western sponsors are looking for a way out of the proxy war they started in Ukraine.", ["Western sponsors", "proxy war"]),
+        ("Men are seized on the streets of Odessa.", ["Odessa"]),
+        ("Moldova's leaders keep to their anti-Russian course.", ["anti-Russian course"]),
+        # accusatory frames
+        ("What is happening in Gaza is a genocide.", ["genocide"]),
+        ("Cairo blamed Ethiopian intransigence for the failure.", ["intransigence"]),
+    ],
+)
+def test_state_naming_families_are_found(text, expected):
+    assert author_terms(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the neutral names that AP/Reuters use
+        "Palestinians in the Israeli-occupied West Bank protested.",
+        "Israel is the occupying power under international law, the court said.",
+        "Allied occupation forces administered Japan after 1945.",
+        "The naval blockade forced the freighter to turn back.",
+        "The Saudi-Iranian proxy war in Yemen continues.",
+        "The South China Sea, which Vietnam calls the East Sea, is contested.",
+        "China's East Sea Fleet held drills off Zhejiang.",
+        "The Arabian Gulf Cup final was played in Basra.",
+        "She grew up in Odessa, Texas, near Midland.",
+        "Odessa Young stars in the film.",
+        "The museum's curators opened an exhibition of Western art in London.",
+        "South Africa brought a genocide case against Israel at the ICJ.",
+        "The Rwandan genocide killed about 800,000 people in 1994.",
+        "Islamic State, also known as Daesh, claimed the attack.",
+        "Princess Olga of Kiev ruled as regent in the tenth century.",
+        "Turkish forces said they had neutralized 11 PKK/YPG militants.",
+        "George Soros founded the Open Society Foundations.",
+        "Brussels hosted the summit on Thursday.",
+        "The group's officials used an IOK account for the tournament.",
+    ],
+)
+def test_neutral_names_and_other_senses_are_not_flagged(text):
+    assert author_terms(text) == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # 'so-called' before a coined or technical name is not distancing ...
+        ("Under the so-called simplified scheme, income is taxed at 12 percent.", []),
+        ("Politicians still talk of a so-called Sputnik moment.", []),
+        ("Planets in the so-called Goldilocks zone may hold water.", []),
+        ("A so-called Phase One pact was signed in January.", []),
+        # ... but before a list, mechanism or order named by the other side it is
+        ("Washington added 37 firms to its so-called entity list.", ["so-called"]),
+        ("Europe has no standing to trigger the so-called snapback mechanism.", ["so-called"]),
+        ("They defend the so-called rules-based order.", ["so-called"]),
+        # 'regime' for a scheme that people choose or register for
+        ("Freelancers who choose the new regime cannot switch back to the standard regime for three years.", []),
+        ("Registrations for the new regime open in March.", []),
+        # 'hysteria' as a diagnosis in medical history, versus the label
+        ("What earlier doctors would have called collective hysteria was brought on by famine.", []),
+        ("Victorian physicians diagnosed hysteria in thousands of women.", []),
+        ("Western media whipped up anti-Russian hysteria.", ["anti-Russian hysteria"]),
+        ("The war hysteria in the capital spread to the doctors.", ["hysteria"]),
+    ],
+)
+def test_hard_negatives_of_so_called_regime_and_hysteria(text, expected):
+    assert author_terms(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ('Words that label one side, such as "regime" or "terrorists", are not proof of bias.', []),
+        ('The term "hysteria" has a long medical history.', []),
+        ('Editors avoid the word "thugs" in headlines.', []),
+        # scare quotes and partial quotes are uses, not mentions
+        ('The "liberation" of Ukrainian towns by Russian troops left them in ruins.', ["liberation"]),
+        ('The "sham" vote was held on Sunday.', ["sham"]),
+    ],
+)
+def test_a_quoted_word_discussed_as_a_word_is_mentioned_not_used(text, expected):
+    assert author_terms(text) == expected
+
+
+def test_every_pattern_row_has_lower_case_triggers():
+    """A pattern row runs only when one of its trigger literals occurs in the case-folded text; a
+    trigger that a match need not contain would silently disable the row, which the family
+    examples above would catch."""
+    rows = [r for r in _rows() if r["is_pattern"] == "true"]
+    assert rows and all(r.get("trigger", "").strip() for r in rows)
+    for r in rows:
+        assert r["trigger"] == r["trigger"].lower(), r["term"]
+
+
+def test_the_builder_lists_every_family_row_with_a_source_and_a_neutral_note():
+    b = _builder()
+    for family, rows in b.FAMILIES.items():
+        assert rows, family
+        for r in rows:
+            assert r["source"].strip() and r["category"] in CATEGORIES, (family, r["term"])

@@ -3,9 +3,10 @@
 The lexicon is data (``data/loaded_terms.csv``, built and documented in ``data/LOADED_TERMS.md``).
 Literal terms are matched with two Aho-Corasick automata (case-folded and case-sensitive), so the
 cost is one pass over the text whatever the lexicon size; the few regex rows run one ``finditer``
-each. Context columns (``not_before``, ``not_after``, ``requires``, ``excludes``) and two general rules in code
-(a lower-case term inside a Title-Case name is part of the name; a spelling discussed as a word is
-mentioned, not used) keep literal and naming uses apart.
+each, and only on texts that contain one of the row's ``trigger`` literals. Context columns
+(``not_before``, ``not_after``, ``requires``, ``excludes``) and general rules in code (a lower-case
+term inside a Title-Case name is part of the name; a spelling discussed as a word, or a quoted word
+named as vocabulary, is mentioned, not used) keep literal and naming uses apart.
 """
 from __future__ import annotations
 
@@ -41,7 +42,7 @@ COLUMNS = (
     "term", "is_pattern", "category", "case_sensitive", "inflect", "not_before", "not_after", "requires", "excludes", "note", "source",
 )
 #: Columns a lexicon may leave out (older files); they default to "".
-OPTIONAL_COLUMNS = ("keep_before",)
+OPTIONAL_COLUMNS = ("keep_before", "trigger")
 
 # How far context conditions look: enough for a short phrase, not the whole paragraph.
 _BEFORE = 80
@@ -63,6 +64,9 @@ class Entry:
     keep_before: re.Pattern | None  # a match just before the hit waives not_after and excludes (not requires)
     note: str
     source: str
+    #: pattern rows only: lower-case literals, one of which must occur in the text for the regex to
+    #: run at all (a substring test costs far less than a regex pass over the whole text)
+    trigger: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, eq=False)
@@ -148,6 +152,7 @@ def _parse(rows: Iterable[dict[str, str]]) -> Lexicon:
             keep_before=_compile(row.get("keep_before") or "", "keep_before", term),
             note=row["note"],
             source=row["source"].strip(),
+            trigger=tuple(t.strip().lower() for t in (row.get("trigger") or "").split("|") if t.strip()),
         )
         idx = len(entries)
         entries.append(e)
@@ -228,13 +233,29 @@ def _sentence_window(text: str, s: int, e: int) -> str:
 
 
 # The names that case-sensitive naming conventions stand against (Kiev/Kyiv, Donbass/Donbas,
-# Malvinas/Falklands, Xizang/Tibet, FYROM/North Macedonia); both in one stretch of text means the
-# two are being compared ("the Falklands in Britain and the Malvinas in Argentina"), not that one
-# is being used.
+# Malvinas/Falklands, Xizang/Tibet, FYROM/North Macedonia, East Sea/Sea of Japan or South China Sea,
+# Arabian/Persian Gulf, Artsakh/Nagorno-Karabakh, Khankendi/Stepanakert); both in one stretch of
+# text means the two are being compared ("the Falklands in Britain and the Malvinas in Argentina",
+# "the South China Sea, which Vietnam calls the East Sea"), not that one is being used.
 _MODERN_SPELLINGS = re.compile(
     r"\b(?:Kyiv|Kharkiv|Luhansk|Donbas|Mykolaiv|Zaporizhzhia|Bakhmut|Dnipro|Chernihiv|Rivne|Vinnytsia|Kropyvnytskyi|Pokrovsk"
-    r"|Falklands?|Tibet|North Macedonia)\b"
+    r"|Odesa|Lviv|Zhytomyr|Kryvyi Rih|Horlivka|Ivano-Frankivsk|Chernivtsi|Ternopil|Uzhhorod"
+    r"|Falklands?|Tibet|North Macedonia|Sea of Japan|Japan Sea|South China Sea|Persian Gulf|Karabakh|Stepanakert)\b"
 )
+
+# A word discussed as a word: the whole quoted text is the term and the words before the opening
+# mark name it as vocabulary ('words such as "regime" or "terrorists"', 'the term "hysteria"'),
+# possibly after earlier items of the same list of quoted words.
+_WORD_TALK = re.compile(
+    r"(?:\b(?:words?|terms?|labels?|phrases?|expressions?|vocabulary|epithets?|slurs?|adjectives?|nouns?|language)\b[^.!?\n\"“”]{0,60}"
+    r"|\b(?:the|a|an)\s+(?:word|term|label|phrase|expression|epithet|adjective|noun)\s*)$",
+    re.IGNORECASE,
+)
+# one earlier quoted item at the end of the text before a mark, with its separator; peeled off one at
+# a time (a single regex with a repeated group backtracks exponentially on runs of quotes and spaces)
+_LAST_ITEM = re.compile(r"""["“”'‘’][^"“”'‘’\n]{1,40}["“”'‘’][ \t]*(?:(?:,|;|/|\bor\b|\band\b)[ \t]*)?$""")
+_MAX_ITEMS = 8
+_VOCAB_NOUN = re.compile(r"\b(?:words?|terms?|labels?|phrases?|expressions?|vocabulary|epithets?|slurs?|adjectives?|nouns?|language)\b", re.IGNORECASE)
 
 
 def _mentioned_spelling(text: str, s: int, e: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -249,6 +270,23 @@ def _mentioned_spelling(text: str, s: int, e: int, spans: Sequence[tuple[int, in
     nl_before, nl_after = text.rfind("\n", lo, s), text.find("\n", e, hi)
     window = text[nl_before + 1 if nl_before != -1 else lo : nl_after if nl_after != -1 else hi]
     return bool(_MODERN_SPELLINGS.search(window))
+
+
+def _discussed_word(text: str, s: int, e: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Use-mention: a term quoted on its own after 'words such as', 'the term', ... is talked about, not used."""
+    for qs, qe in spans:
+        if qs <= s and e <= qe and text[qs:qe].strip(" .,;:!?'’\"") == text[s:e]:
+            before = text[max(0, qs - 1 - 200) : max(0, qs - 1)]
+            if not _VOCAB_NOUN.search(before):  # cheap exit: most quoted hits have no such word nearby
+                return False
+            for _ in range(_MAX_ITEMS):
+                m = _LAST_ITEM.search(before, max(0, len(before) - 60))
+                if m is None:
+                    break
+                before = before[: m.start()]
+            if _WORD_TALK.search(before):
+                return True
+    return False
 
 
 def _context_ok(text: str, s: int, e: int, entry: Entry) -> bool:
@@ -282,11 +320,10 @@ def _candidates(text: str, lex: Lexicon) -> list[tuple[int, int, int]]:
                 return False
         return e >= n or not _word_char(text[e])
 
-    for auto, hay in ((lex.folded, None), (lex.exact, text)):
+    folded = _fold(text)
+    for auto, hay in ((lex.folded, folded), (lex.exact, text)):
         if not len(auto):
             continue
-        if hay is None:
-            hay = _fold(text)
         for end, (idx, length) in auto.iter(hay):
             s, e = end - length + 1, end + 1
             entry = lex.entries[idx]
@@ -294,6 +331,8 @@ def _candidates(text: str, lex: Lexicon) -> list[tuple[int, int, int]]:
                 out.append((s, e, idx))
     for idx, rx in lex.patterns:
         entry = lex.entries[idx]
+        if entry.trigger and not any(t in folded for t in entry.trigger):
+            continue
         for m in rx.finditer(text):
             g = 1 if rx.groups else 0
             s, e = m.span(g)
@@ -324,7 +363,10 @@ def find_loaded_terms(text: str, quotes: Sequence[Quote] = (), lexicon: Lexicon 
             continue
         if entry.category != "naming_convention" and not entry.case_sensitive and _inside_name(text, s, e):
             continue
-        if entry.category == "naming_convention" and entry.case_sensitive and _mentioned_spelling(text, s, e, _containing(marks, s, e)):
+        inside = _containing(marks, s, e)
+        if entry.category == "naming_convention" and entry.case_sensitive and _mentioned_spelling(text, s, e, inside):
+            continue
+        if inside and _discussed_word(text, s, e, inside):
             continue
         kept.append((s, e, idx))
     # leftmost-longest, no overlaps
