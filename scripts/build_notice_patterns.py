@@ -12,14 +12,44 @@ from pathlib import Path
 
 import csv
 SRC = "labeler notice taxonomy (README 'Provenance'); phrasing as used by feed plugins, wires and syndication partners"
+
+# Named parts of the dateline patterns (each spelled once, combined below).
+NOT_BYLINE = r"(?!By\s|BY\s|From\s|FROM\s)"  # "By JOHN DOE, ..." and "From ..." open bylines, not datelines
+CITY = r"[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f'.\- ]{1,40}"  # "KYIV", "Hanoi", "St. Petersburg"
+CITIES = CITY + r"(?:/[A-Z][A-Za-z'.\- ]{1,30})*"  # "KYIV/MOSCOW"
+CAP_CITY = r"[A-Z\u00c0-\u00de][\w'.\-]*(?:\s+[A-Z\u00c0-\u00de][\w'.\-]*){0,3}"  # capitalised words only
+ORD = r"(?:st|nd|rd|th)?"
+MONTH = r"[A-Z][a-z]{2,9}\.?"  # "March", "Jan."
+DAY_MONTH = rf"(?:{MONTH}\s+\d{{1,2}}{ORD}|\d{{1,2}}{ORD}\s+(?:of\s+)?{MONTH})"  # "March 4", "3rd of June"
+DATE = rf"{DAY_MONTH}(?:,?\s*\d{{4}})?"  # with an optional year
+DASH = r"[-\u2013\u2014]"
+# A republication notice speaks of the text itself, from the start of its sentence.
+SENTENCE_START = r"(?:^|[.!?:|][\"'\u201d\u2019)\]]?\s+|[(\[]\s*)"
+SELF_NOUN = (r"(?:article|story|post|piece|commentary|column|op-?ed|editorial|report|interview|analysis|feature|"
+             r"video|text|content|version|dispatch|essay|opinion|item|transcript|letter|blog\s+post|review|podcast|episode)")
+SELF_SUBJECT = (r"(?:(?:(?:this|the|that|our)\s+(?:[\w-]+\s+){0,3}?)?" + SELF_NOUN + r"\s+|this\s+|it\s+)?"
+                r"(?:(?:was|is|has\s+been|were)\s+)?")
 STATE_DESC = (r"(?:(?:Russia|China|Iran|Turkey|Cuba|Venezuela|Belarus|Ukraine|Vietnam|North Korea)(?:'s|\u2019s)\s+)?"
     r"(?:(?:the|a)\s+)?(?:[A-Z][a-z]+\s+)?(?:state|state-run|state-owned|state-controlled|state-affiliated|state-backed|state-funded|government-run|government-owned|official|semi-official|Kremlin-controlled|Kremlin-backed|Kremlin-funded|pro-Kremlin|Communist Party-run|Communist Party-owned|party-run|Beijing-backed|Tehran-based|Moscow-based|Chinese|Russian|Iranian|Turkish|news|wire|weekly|daily|public|private|independent|German|British|French|American|US)"
     r"(?:\s+(?:[a-z-]+\s+){0,2})?(?:news\s+agency|agency|broadcaster|media\s+outlet|media|television|TV|channel|outlet|newspaper|tabloid|daily|weekly|magazine|network|wire|wire\s+service|website|radio|paper|news\s+site)\s+(?:the\s+)?$")
 rows = [
  # id, family, role, method, before, after, evidence, priority, example
+ # only where the text speaks of itself: at a sentence start ("Originally published on X",
+ # "This post first appeared on X", "It was first published by X"); "material that had first aired
+ # on X" or "the book first appeared on the X list" is narrative about something else
  ("notice_originally", "notice", "origin", "notice",
-  r"\b(?:originally|first)\s+(?:published|appeared|posted|ran|printed|aired|broadcast|reported)\s+(?:in\s+[A-Z][a-z]+\s+)?(?:online\s+)?(?:on|by|in|at|with|from)\s+(?:the\s+)?$", "", "sentence", 100,
+  SENTENCE_START + SELF_SUBJECT + r"(?:originally|first)\s+(?:published|appeared|posted|ran|printed|aired|broadcast)\s+(?:in\s+[A-Z][a-z]+\s+)?(?:online\s+)?(?:on|by|in|at|with|from)\s+(?:the\s+)?$", "", "sentence", 100,
   "This post was originally published on RT"),
+ # the same words about some other material ("clips that had first aired on X", "the novel first
+ # appeared in X"): where that material appeared, neither this text's origin nor a source of its news
+ ("topic_first_published", "topic", "topic", "topic",
+  r"\b(?:originally|first)\s+(?:published|appeared|posted|ran|printed|aired|broadcast)\s+(?:in\s+[A-Z][a-z]+\s+)?(?:online\s+)?(?:on|by|in|at|with|from)\s+(?:the\s+)?(?:[\w'\u2019.-]+(?:\s+[\w'\u2019.-]+){0,2}\s*(?:,|\band\b|\bor\b)\s+(?:the\s+)?){0,3}$", "", "match", 99,
+  "clips that had first aired on RT"),
+ # "..., as first reported by X": a repost's lead names the outlet that broke it; the origin only
+ # when nothing stronger names one (a dateline, a credit, the host's own domain), else a citation
+ ("lead_as_first_reported", "notice", "lead", "notice",
+  r"\bas\s+(?:first|originally|initially)\s+reported\s+(?:by|in|on)\s+(?:the\s+)?$", "", "sentence", 45,
+  "The port will reopen on Monday, as first reported by Xinhua."),
  ("notice_republished", "notice", "origin", "notice",
   r"\b(?:re-?published|reprinted|reposted|re-?posted|syndicated|reproduced|shared|translated|adapted)\s+(?:here\s+)?(?:with\s+(?:the\s+)?(?:kind\s+)?permission\s+(?:from|of)|by\s+arrangement\s+with|under\s+(?:a\s+)?(?:licen[cs]e|agreement)\s+(?:from|with)|courtesy\s+of|from|by)\s+(?:the\s+)?$", "", "sentence", 100,
   "Republished with permission from Global Times."),
@@ -32,8 +62,9 @@ rows = [
  ("notice_provided_by", "notice", "origin", "notice",
   r"\b(?:content|story|article|report|text|copy|material)\s+(?:was\s+|is\s+)?(?:provided|supplied|contributed|sourced)\s+(?:by|from)\s+(?:the\s+)?$", "", "sentence", 95,
   "Content provided by Sputnik."),
+ # a footer may go on with more "Label: value" fields ("Source: X | Editor: Y")
  ("notice_source_line", "notice", "origin", "notice",
-  r"^\s*[(\[]?\s*(?:Source|Sources|Quelle|Fuente|Originally from|Original source|Story source)\s*[:\-\u2013\u2014]\s*(?:the\s+)?$", r"\s*(?:News\s+Agency)?[.)\]]?\s*$", "line", 90,
+  r"^\s*[(\[]?\s*(?:Source|Sources|Quelle|Fuente|Originally from|Original source|Story source)\s*[:\-\u2013\u2014]\s*(?:the\s+)?$", r"\s*(?:News\s+Agency)?[.)\]]?\s*(?:[|\u2022\u00b7;,/]\s*[A-Z][\w ]{0,25}?\s*:.*)?$", "line", 90,
   "Source: Xinhua"),
  ("notice_via_line", "notice", "origin", "notice",
   r"(?:^|[\s(\[])[Vv]ia\s*:?\s+(?:the\s+)?$", r"\s*[.)\]]?\s*$", "match", 85,
@@ -48,20 +79,33 @@ rows = [
   r"\b(?:do\s+not|don't|don\u2019t|does\s+not|doesn't|doesn\u2019t)\s+necessarily\s+(?:reflect|represent)\s+(?:those|the\s+(?:views?|positions?|opinions?|editorial\s+(?:policy|position|views?)))\s+of\s+(?:the\s+)?$", "", "sentence", 60,
   "The views don't necessarily reflect those of China Daily."),
  ("dateline_parenthesised", "dateline", "origin", "dateline",
-  r"^\s*(?:[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f'.\- ]{1,40}(?:/[A-Z][A-Za-z'.\- ]{1,30})*(?:,\s*(?:(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]{2,9}\.?)(?:,?\s*\d{4})?)?)?\s*)?\(\s*$",
+  rf"^\s*(?:{CITIES}(?:,\s*(?:{DATE})?)?\s*)?\(\s*$",
   r"\s*\)\s*(?:[-\u2013\u2014]{1,2}|:)?", "match", 80,
   "KYIV, March 4 (Reuters) -"),
  ("dateline_bare_agency", "dateline", "origin", "dateline",
-  r"^\s*(?!By\s|BY\s|From\s|FROM\s)[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f'.\- ]{1,40}(?:/[A-Z][A-Za-z'.\- ]{1,30})*,\s*(?:(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]{2,9}\.?)(?:,?\s*\d{4})?\s*,\s*)$",
+  rf"^\s*{NOT_BYLINE}{CITIES},\s*(?:{DATE}\s*,\s*)$",
   r"\s*(?:[-\u2013\u2014:|]|\.?\s*$)", "match", 75,
   "ANKARA, June 9, Anadolu Agency -"),
  ("dateline_slashed", "dateline", "origin", "dateline",
-  r"^\s*[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f'.\- ]{1,40},\s*(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,9}\.?)\.?\s*/\s*$",
+  rf"^\s*{CITY},\s*{DAY_MONTH}\.?\s*/\s*$",
   r"\s*/\s*\.?", "match", 80,
   "MOSCOW, March 12. /TASS/."),
+ # "MOSCOW, 14 May - RIA Novosti." : the agency after the dash, closed by a stop, colon or dash
+ ("dateline_dash_agency", "dateline", "origin", "dateline",
+  rf"^\s*{NOT_BYLINE}{CITIES},\s*{DATE}\.?\s*{DASH}{{1,2}}\s*$",
+  rf"\s*(?:[.:|]|{DASH})", "match", 75,
+  "MINSK, 2 June \u2013 BelTA."),
+ # "Damascus, SANA-" : city, agency and a dash, no date; capitalised city words only
+ ("dateline_glued_agency", "dateline", "origin", "dateline",
+  rf"^\s*{NOT_BYLINE}{CAP_CITY},\s*$",
+  rf"{DASH}{{1,2}}(?=\s)", "match", 75,
+  "Tehran, IRNA- "),
  ("credit_dash_line", "credit", "credit", "credit",
   r"^\s*[-\u2013\u2014]{1,2}\s*(?:the\s+)?$", r"\s*\.?\s*$", "match", 70,
   "\u2014 Ukrinform"),
+ ("credit_label_line", "credit", "credit", "credit",
+  r"^\s*[(\[]?\s*(?:Credit|Credits|Text\s+credit|Story\s+credit|Article\s+credit)\s*[:\-\u2013\u2014]\s*(?:the\s+)?$", r"\s*[.)\]]?\s*$", "match", 70,
+  "Credit: Radio Free Asia"),
  ("credit_copyright", "credit", "credit", "credit",
   r"(?:\u00a9|\([cC]\)|[Cc]opyright(?:\s+\u00a9)?)\s*(?:\d{4}(?:[-\u2013]\d{4})?\s*,?\s*)?(?:the\s+)?$", "", "match", 70,
   "\u00a9 Agence France-Presse"),
@@ -86,6 +130,10 @@ rows = [
  ("cited_according_to", "citation", "cited", "citation",
   r"\b(?:[Aa]ccording\s+to|[Rr]eported\s+by|[Cc]ited\s+by|[Qq]uoted\s+by|[Tt]old|[Tt]elling|[Ii]nterview(?:ed)?\s+(?:with|by|to)|[Ss]peaking\s+(?:to|with|on)|[Ss]aid\s+to|[Cc]arried\s+by|[Pp]ublished\s+by|[Pp]icked\s+up\s+by|[Aa]ired\s+(?:on|by)|[Bb]roadcast\s+(?:on|by)|[Rr]eports?\s+(?:by|from|in|on)|[Ww]rit(?:ing|es|ten|e)\s+(?:in|for)|(?:appeared|published|posted)\s+(?:on|in)|[Ss]tatement\s+(?:to|carried\s+by|published\s+by)|[Ss]ources?\s+(?:told|cited\s+by))\s+(?:(?:the|a|an)\s+)?(?:[\w'\u2019-]+\s+){0,3}?$", "", "match", 30,
   "according to RT"),
+ # "first reported by/in X" names a source of the news, not where this text was published
+ ("cited_first_reported", "citation", "cited", "citation",
+  r"\b(?:first|originally|initially)\s+reported\s+(?:by|in|on)\s+(?:the\s+)?$", "", "match", 30,
+  "The plan was first reported in Politico."),
  ("cited_possessive", "citation", "cited", "citation",
   "", r"(?:'s|\u2019s)\s+(?:[\w-]+\s+){0,2}?(?:website|site|report|reporting|reporter|correspondent|headline|broadcast|editor|editor-in-chief|channel|host|anchor|presenter|service|article|story|interview|program|programme|show|journalist|account|page|feed|footage|video|coverage|newsroom|bureau|chief|commentator|columnist|op-ed|editorial)\b", "match", 30,
   "RT's Arabic service"),

@@ -4,7 +4,9 @@ Precedence for the origin, strongest first: an explicit republication notice in 
 the page's own syndication metadata (JSON-LD ``isBasedOn``, ``original-source``...); an
 agency dateline; a credit line (only when the host is not itself a known outlet, else the
 credit is a wire link); a contributor disclaimer naming the outlet; the URL's domain.
-An outlet that is only *cited* ("TASS reported", "according to RT") never becomes the origin.
+An outlet that is only *cited* ("TASS reported", "according to RT") never becomes the origin;
+one a repost's lead names ("..., as first reported by X") is the origin only when nothing
+stronger names one (not even the host's own domain), else it is cited.
 """
 from __future__ import annotations
 
@@ -61,7 +63,7 @@ def build_provenance(article: Article, registry: Registry, quotes: list[Quote] |
             method=method, evidence=evidence, start=start, end=end, source=_source(outlet))))
 
     for n in notices:
-        if n.role == "origin":
+        if n.role in ("origin", "lead"):
             add(n.priority, n.start or 0, n.name, n.outlet, n.method, n.evidence, n.start, n.end)
         elif n.role == "credit" and (host_outlet is None or (n.outlet is not None and n.outlet == host_outlet)):
             add(n.priority, n.start or 0, n.name, n.outlet, n.method, n.evidence, n.start, n.end)
@@ -103,7 +105,7 @@ def build_provenance(article: Article, registry: Registry, quotes: list[Quote] |
                                        None, n.evidence, n.start, n.end))
         elif n.role == "origin":
             continue  # a weaker competing origin claim (e.g. a second notice): kept in notices only
-        if n.role in ("cited", "wire", "credit") and n.name not in seen_cited:
+        if n.role in ("cited", "wire", "credit", "lead") and n.name not in seen_cited:
             seen_cited.add(n.name)
             s, e = (n.mention_start, n.mention_end) if n.family == "mention" else (n.start, n.end)
             cited.append(CitedOutlet(n.name, _affiliation(n.outlet), text[s:e], s, e))

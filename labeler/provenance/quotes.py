@@ -127,7 +127,7 @@ def find_quotes(text: str) -> list[Quote]:
         attrs_by_sent = [[a for a in g if a.cue_start >= head_end] for g in attrs_by_sent]
     all_attrs = [a for group in attrs_by_sent for a in group]
     index = _LazyIndex(text)
-    _resolve(all_attrs, index)
+    _resolve(all_attrs, index, sents)
 
     out: list[Quote] = []
     used_cues: set[int] = set()
@@ -333,6 +333,10 @@ def _rel_report(a: _Attr, lex: Lexicon) -> bool:
 
 def _attr_at(text: str, sent: Span, si: int, cs: int, ce: int, cue: str, kind: str,
              earlier: list[_Attr], lex: Lexicon) -> _Attr | None:
+    if cue.lower() == "as saying":
+        carried = _QUOTED_BY.search(text, max(sent.start, cs - 160), cs)
+        if carried is not None:  # "X was quoted by the agency as saying": X speaks, the agency carried it
+            return _quoted_by(text, sent, si, cs, ce, cue, kind, carried, lex)
     if kind == "passive" and not _BY.match(text, ce):
         return None  # "made", "raised": a cue only in a passive with an agent; most hits are not
     head_toks = tokens(text, max(sent.start, cs - _WINDOW), cs)
@@ -370,7 +374,11 @@ def _attr_at(text: str, sent: Span, si: int, cs: int, ce: int, cue: str, kind: s
     if kind == "participle":
         if not head_toks or head_toks[-1].text != ",":
             return None
+        # "In a statement, the ministry repeated X, stressing Y": the subject after the opening adverbial
         speakers = earlier[-1].speakers if earlier else _subject(text, sent)
+        if speakers and speakers[0].kind != "pronoun" and speakers[0].name.split()[0].lower() in CAP_STOP \
+                and speakers[0].name.split()[0].lower() not in ("the", "a", "an"):
+            speakers = _subject(text, sent, strict=True)
         if not speakers:
             return None
         content, _ = _forward(text, ce, sent.end)
@@ -433,6 +441,15 @@ def _attr_at(text: str, sent: Span, si: int, cs: int, ce: int, cue: str, kind: s
     speakers = normalise(text, ph)
     if not speakers:
         return None
+    citing_via = None
+    cm = _CITING.match(text, ph.end, cs) if not inverted else None
+    if cm is not None and len(speakers) == 1 and _is_outlet(speakers[0].name, lex):
+        # "Interfax, citing a source in the ministry, reported ...": the source speaks via the outlet
+        src = phrase_after(tokens(text, cm.start("src"), cm.end("src")))
+        src_speakers = normalise(text, src) if src is not None else []
+        if src_speakers:
+            citing_via = _registered_outlet(speakers[0].name) or speakers[0].name
+            speakers = src_speakers
     frame_start, frame_end = min(cs, ph.start), max(ce, ph.end)
     pos = frame_end
     if kind == "tell" and not inverted:
@@ -474,6 +491,8 @@ def _attr_at(text: str, sent: Span, si: int, cs: int, ce: int, cue: str, kind: s
     a = _make(text, si, cs, ce, cue, kind, speakers, frame_start, frame_end, content, sent, lex)
     a.final = is_final
     a.boundary = ph.boundary
+    if citing_via is not None:
+        a.via = citing_via
     if a.via is None and aux is not None:  # "Peskov was quoted as saying by TASS": TASS carried it
         by = _BY.match(text, ce)
         agent = phrase_after(tokens(text, by.end(), min(sent.end, by.end() + 120))) if by else None
@@ -513,6 +532,33 @@ def _last_before_aux(toks: list):
             break
         j -= 1
     return toks[j - 1] if j > 0 else None
+
+
+_CITING = re.compile(r"\s*,\s*(?:citing|quoting)\s+(?P<src>[^,;:\n]{3,100}?)\s*,\s*(?:\w+\s+){0,2}\Z")
+# "was quoted by the agency as saying", "has been cited by local media as saying"
+_QUOTED_BY = re.compile(
+    r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)\s+(?:\w+ly\s+)?(?:quoted|cited)\s+"
+    r"(?:by|in)\s+(?P<agent>[^,;:.!?\n\"\u201c\u201d]{1,80}?)\s*,?\s*\Z")
+
+
+def _quoted_by(text: str, sent: Span, si: int, cs: int, ce: int, cue: str, kind: str, m: re.Match,
+               lex: Lexicon) -> _Attr | None:
+    """The subject of "X was quoted by Y as saying" speaks, via Y."""
+    ph = phrase_before(tokens(text, max(sent.start, m.start() - _WINDOW), m.start()), allow_sub=True)
+    speakers = normalise(text, ph) if ph is not None else []
+    if not speakers:
+        return None
+    agent = m.group("agent").strip()
+    via = _registered_outlet(agent) or _strip_det(agent)
+    content, _ = _forward(text, ce, sent.end)
+    final = content is None
+    if final:  # "“...,” X was quoted by Y as saying."
+        cut = text.rfind(",", sent.start, ph.start)
+        content = _strip(text, sent.start, cut if cut >= 0 else ph.start)
+    a = _Attr(cs, ce, cue, kind, speakers, ph.start, ce, content, via, si)
+    a.final = final
+    a.boundary = ph.boundary
+    return a
 
 
 def _passive(text: str, sent: Span, si: int, cs: int, ce: int, cue: str, kind: str, aux: int,
@@ -669,8 +715,10 @@ class _LazyIndex:
         return self._ix
 
 
-def _resolve(attrs: list[_Attr], index: _LazyIndex) -> None:
-    """Give each speaker its full name, in text order (pronouns look back)."""
+def _resolve(attrs: list[_Attr], index: _LazyIndex, sents: list[Span] | None = None) -> None:
+    """Give each speaker its full name, in text order (pronouns look back; "it" and "they"
+    with nothing before them refer to their own sentence's subject: "The ministry fined
+    three firms it said had broken the rules")."""
     last_person: str | None = None
     last_other: str | None = None
     others: list[str] = []
@@ -684,7 +732,7 @@ def _resolve(attrs: list[_Attr], index: _LazyIndex) -> None:
                     name = last_person or index.ix.nearest_before(sp.start) or sp.name
                     person = name != sp.name
                 else:
-                    name = last_other or sp.name
+                    name = last_other or _own_subject(index.text, sents, a, sp) or sp.name
             elif sp.kind == "name":
                 full = index.ix.full_name(sp.name, sp.start)
                 if full:
@@ -716,6 +764,16 @@ def _resolve(attrs: list[_Attr], index: _LazyIndex) -> None:
                 others.append(name)
             names.append((name, person))
         a.names = names
+
+
+def _own_subject(text: str, sents: list[Span] | None, a: _Attr, sp: Speaker) -> str | None:
+    """The named subject opening the sentence of ``a``, when it comes before the pronoun."""
+    if not sents or not 0 <= a.sent < len(sents):
+        return None
+    subj = _subject(text, sents[a.sent], strict=True) or _subject(text, sents[a.sent])
+    if len(subj) == 1 and subj[0].kind != "pronoun" and subj[0].end <= sp.start:
+        return _strip_det(subj[0].name)
+    return None
 
 
 _SPOKES = frozenset("spokesman spokeswoman spokesperson".split())

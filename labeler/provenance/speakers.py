@@ -145,6 +145,9 @@ _NOT_SPEAKER = frozenset(
     "same rest first last next most point case number percent".split())
 
 
+_PARTICLE_NAME = re.compile(r"(?:al|el|ad|an|as|ash|at|az|ul|bin|ibn|abu|ben|da|de|di|du|d|l|van|von)[-'\u2019][A-Z\u00c0-\u00de]")
+
+
 class Tok(NamedTuple):
     """A token with absolute offsets (a tuple: cheap to make by the thousand)."""
 
@@ -162,7 +165,9 @@ class Tok(NamedTuple):
 
     @property
     def is_cap(self) -> bool:
-        return self.text[:1].isupper()
+        c = self.text[:1]
+        # "al-Sharafi", "el-Masri", "bin-Salman", "d'Alema": a lowercase particle glued to a name
+        return c.isupper() or (c.islower() and _PARTICLE_NAME.match(self.text) is not None)
 
 
 def tokens(text: str, start: int, end: int) -> list[Tok]:
@@ -528,7 +533,9 @@ def normalise(text: str, ph: Phrase) -> list[Speaker]:
     last_title = -1
     for i, t in enumerate(run):
         lo = t.low
-        if lo in TITLE_WORDS or lo.startswith(("then-", "ex-")) or (t.text.isupper() and len(t.text) <= 4 and i < len(run) - 1):
+        if lo in TITLE_WORDS or lo.startswith(("then-", "ex-")) or (
+                t.text.isupper() and len(t.text) <= 4 and i < len(run) - 1
+                and (len(run) - i > 2 or run[i + 1].low in TITLE_WORDS)):  # "FBI Director Wray", not "RIA Novosti"
             last_title = i
     name_toks = run[last_title + 1:] if last_title + 1 < len(run) else run
     title = " ".join(t.low for t in toks[: len(toks) - len(name_toks)])
