@@ -10,7 +10,7 @@ from typing import Any, Protocol
 from .errors import ModelError
 from .pipeline import RULES_MODEL, run_detectors, to_article
 from .registry import Registry
-from .schema import Analysis, LoadedTerm, ModelInfo, Scores
+from .schema import Analysis, Claim, LoadedTerm, ModelInfo, Scores
 
 
 class Scorer(Protocol):
@@ -56,6 +56,21 @@ def load_model(path: str | os.PathLike | None = None, *, trusted: bool | list[st
     return loader(path, trusted=trusted) if trusted else loader(path)
 
 
+def _extras(result: Sequence) -> tuple[Scores, dict, list[LoadedTerm], list[Claim]]:
+    """A scorer's result as (scores, explanations, extra terms, extra claims): a user scorer may
+    return the ``Scorer`` triple, a model's ``score_full`` adds the claims it found."""
+    scores, explanations, extra_terms, *rest = result
+    return scores, explanations, list(extra_terms), list(rest[0]) if rest else []
+
+
+def _merge(a: Analysis, result: Sequence, scorer: Any) -> Analysis:
+    scores, explanations, extra_terms, extra_claims = _extras(result)
+    return replace(a, scores=scores, explanations=explanations,
+                   loaded_terms=sorted(a.loaded_terms + extra_terms, key=lambda t: t.start),
+                   claims=sorted(a.claims + extra_claims, key=lambda c: c.start),
+                   model=ModelInfo(scorer.name, scorer.version))
+
+
 @lru_cache(maxsize=1)
 def _default_scorer() -> Scorer:
     try:
@@ -81,14 +96,8 @@ def analyze(text: str | None = None, *, url: str | None = None, title: str | Non
     analysis = run_detectors(article=article, registry=registry)
     if isinstance(scorer, RuleScorer):
         return analysis
-    scores, explanations, extra_terms = scorer.score(article.text, analysis)
-    return replace(
-        analysis,
-        scores=scores,
-        explanations=explanations,
-        loaded_terms=sorted(analysis.loaded_terms + list(extra_terms), key=lambda t: t.start),
-        model=ModelInfo(scorer.name, scorer.version),
-    )
+    full = getattr(scorer, "score_full", None)
+    return _merge(analysis, full(article.text, analysis) if full else scorer.score(article.text, analysis), scorer)
 
 
 def analyze_many(items: Sequence[tuple[Any, Any, Any, Any]], *, model: Any = None,
@@ -113,23 +122,20 @@ def analyze_many(items: Sequence[tuple[Any, Any, Any, Any]], *, model: Any = Non
             out.append(e)
     if isinstance(scorer, RuleScorer) or not todo:
         return out
-    many = getattr(scorer, "score_many", None)
+    many = getattr(scorer, "score_many_full", None) or getattr(scorer, "score_many", None)
+    one = getattr(scorer, "score_full", None) or scorer.score
     try:
-        results = many(texts, [out[i] for i in todo]) if many else [scorer.score(t, out[i]) for t, i in zip(texts, todo)]
+        results = many(texts, [out[i] for i in todo]) if many else [one(t, out[i]) for t, i in zip(texts, todo)]
     except Exception:  # noqa: BLE001 - one bad article must not fail its batch: redo one by one
         results = []
         for t, i in zip(texts, todo):
             try:
-                results.append(scorer.score(t, out[i]))
+                results.append(one(t, out[i]))
             except Exception as e:  # noqa: BLE001
                 results.append(e)
     for i, r in zip(todo, results):
         if isinstance(r, Exception):
             out[i] = r
             continue
-        scores, explanations, extra_terms = r
-        a = out[i]
-        out[i] = replace(a, scores=scores, explanations=explanations,
-                         loaded_terms=sorted(a.loaded_terms + list(extra_terms), key=lambda t: t.start),
-                         model=ModelInfo(scorer.name, scorer.version))
+        out[i] = _merge(out[i], r, scorer)
     return out

@@ -32,6 +32,7 @@ FOLDERS = {
     "allsides": "article_bias_prediction_allsides",
     "lexicons": "bias_lexicons_recasens2013",
     "fnc1": "fnc1_stance_competition_test",
+    "euvsdisinfo": "euvsdisinfo_cases_outlets",
 }
 LICENSES = {
     "ptc": "no licence stated; research use only, do not redistribute (PTC, Da San Martino et al. 2019/2020)",
@@ -45,6 +46,8 @@ LICENSES = {
                  "words free for research; Recasens et al. 2013 bias lexicon released for research"),
     "fnc1": ("no licence stated; research use (FNC-1 competition test set, Pomerleau & Rao 2017; claims from "
              "Emergent, Ferreira & Vlachos 2016)"),
+    "euvsdisinfo": ("no licence stated; scraped from euvsdisinfo.eu (EEAS East StratCom Task Force), research use "
+                    "with attribution (scrape by C. Knabenhans, github.com/cknabs/EUvsDisinfo)"),
 }
 
 # PTC techniques that count as loaded language for the sentence model.
@@ -442,3 +445,34 @@ def load_fnc1_bodies(root: PathLike) -> pd.DataFrame:
                      "headlines": heads.get(body_id, []), **{k: int(c[k]) for k in FNC1_STANCES},
                      "stance": winners[0] if top > 0 and len(winners) == 1 else None})
     return pd.DataFrame(rows, columns=["body_id", "text", "headlines", *FNC1_STANCES, "stance"])
+
+
+# --------------------------------------------------------------------------- EUvsDisinfo
+# Titles that are no assertion: scrape artefacts and bare topic labels.
+_EUVS_JUNK = re.compile(r"^(show more|bit\.ly|n/?a|none|untitled)$|https?://|www\.", re.I)
+
+
+def load_euvsdisinfo_claims(root: PathLike, *, min_words: int = 4) -> pd.DataFrame:
+    """EUvsDisinfo case titles: one short English assertion per case, judged disinformation.
+
+    Columns: ``text`` (the claim title, whitespace collapsed), ``date``, ``case_id`` (the
+    case URL), ``keywords`` and ``outlets`` (lists). Junk titles (scrape artefacts, links,
+    fewer than ``min_words`` words) and repeated titles (the same claim in several cases)
+    are dropped, keeping the first.
+    """
+    folder = resolve(root, "euvsdisinfo")
+    try:
+        df = pd.read_csv(folder / "posts.csv", dtype=str, keep_default_na=False)
+    except (OSError, pd.errors.ParserError) as e:
+        raise DatasetError(f"EUvsDisinfo posts.csv unreadable in {folder}: {e}") from e
+    missing = [c for c in ("title", "date", "id", "keywords", "outlets") if c not in df.columns]
+    if missing:
+        raise DatasetError(f"EUvsDisinfo column(s) {', '.join(missing)} not found; columns are: "
+                           f"{', '.join(map(str, df.columns))}")
+    text = df["title"].map(lambda t: re.sub(r"\s+", " ", html.unescape(t)).strip())
+    keep = (text.str.split().str.len() >= min_words) & ~text.map(lambda t: bool(_EUVS_JUNK.search(t)))
+    split = lambda v: [x.strip() for x in v.split("+") if x.strip()]  # noqa: E731
+    out = pd.DataFrame({"text": text, "date": pd.to_datetime(df["date"], errors="coerce"), "case_id": df["id"],
+                        "keywords": df["keywords"].map(split), "outlets": df["outlets"].map(split)})[keep]
+    out = out[~out["text"].str.lower().duplicated()]
+    return out.reset_index(drop=True)

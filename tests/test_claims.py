@@ -61,6 +61,13 @@ def test_a_bare_contested_sentence_is_an_unattributed_uncountered_claim(sentence
     "The patrols are directed solely against smugglers linked to the enemy.",
     "The anti-migrant hysteria has grown so loud that every proposal for reform is branded as treason.",
     "The latest drills push the region to the brink of a regional war.",
+    "For ten years the coastal states have turned themselves into a bridgehead of the alliance.",
+    "The militia has turned the valley into a zone of fear where nobody dares to travel.",
+    "The raids are part of a deliberate campaign to drive farmers off their land.",
+    "The foreign garrison has served only to protect the interests of the occupiers.",
+    "The patrols are fully in line with international law and target only smugglers.",
+    "The kingdom has ample historical evidence to affirm its sovereignty over the atoll.",
+    "The ministry has learned nothing from the floods and has consistently ignored the engineers.",
 ])
 def test_general_constructions_of_contested_claims_are_flagged(sentence):
     c = _one(sentence)
@@ -73,6 +80,9 @@ def test_general_constructions_of_contested_claims_are_flagged(sentence):
     "The company failed to deliver its annual report on time, the regulator said.",
     "Amid escalating tensions, the two leaders met in Geneva on Friday.",
     "Rising fuel prices have fuelled the debate over subsidies in parliament.",
+    "The missile launches came in violation of Security Council resolutions, the envoy noted.",
+    "The startup has turned itself into one of the largest lenders in the region.",
+    "The Baltic states have held joint naval exercises every summer since 2015.",
     "Heavy rain is forecast for the weekend, with up to 40 millimetres expected in the hills.",
     "Farmers have complained about late payments from the agency.",
     "Opposition lawmakers will try to block the bill when it reaches the upper house next week.",

@@ -34,6 +34,7 @@ CONTRACTS = {
                                                     "section", "source_file"]),
     "allsides": (lambda r: D.load_allsides(r), ["article_id", "text", "title", "outlet", "domain", "url",
                                                 "date", "topic", "bias_text", "split_media", "split_random"]),
+    "euvsdisinfo": (lambda r: D.load_euvsdisinfo_claims(r), ["text", "date", "case_id", "keywords", "outlets"]),
 }
 
 
@@ -111,3 +112,19 @@ def test_researcher_csv_errors_name_the_bad_column(tmp_path, kwargs, message):
 
 def test_licences_are_known_for_every_dataset():
     assert set(D.LICENSES) == set(D.FOLDERS)
+
+
+def test_euvsdisinfo_claims_are_distinct_assertions_without_scrape_junk(root):
+    claims = D.load_euvsdisinfo_claims(root)
+    assert claims["text"].str.lower().is_unique
+    assert (claims["text"].str.split().str.len() >= 4).all()
+    assert not claims["text"].str.contains(r"https?://|^show more$", case=False, regex=True).any()
+    assert claims["outlets"].map(lambda v: isinstance(v, list)).all()
+
+
+def test_euvsdisinfo_loader_names_the_missing_column(tmp_path):
+    folder = tmp_path / D.FOLDERS["euvsdisinfo"]
+    folder.mkdir()
+    (folder / "posts.csv").write_text("date,id\n2020-01-01,x\n", encoding="utf-8")
+    with pytest.raises(D.DatasetError, match="title"):
+        D.load_euvsdisinfo_claims(tmp_path)

@@ -689,6 +689,61 @@ def find_claims(text: str, quotes: Sequence[Quote]) -> list[Claim]:
     return claims
 
 
+ATTRIBUTED_SHARE = 0.5  # share of a cue-less sentence inside reporting scopes that makes it attributed
+
+
+@dataclass(frozen=True)
+class SentenceStatus:
+    """How the rules read one sentence that something else (the claim model) calls a claim."""
+
+    attributed: bool
+    countered: bool
+    how: str  # the voice and counterclaim part of a ``Claim.why``
+
+
+def assess_sentence(text: str, start: int, end: int, quotes: Sequence[Quote] = ()) -> SentenceStatus | None:
+    """Attribution and counterclaim of the body sentence ``text[start:end]`` by the same scope and
+    counterclaim logic as :func:`find_claims`; None when it is no body sentence (a title, a
+    notice, a fragment), which the rules never make a claim either.
+
+    With no cue to place, a sentence is attributed when at least :data:`ATTRIBUTED_SHARE` of
+    its characters lie inside reporting scopes ("according to", ", X said.", "X said that ...",
+    quotations)."""
+    if not isinstance(text, str) or not text.strip():
+        return None
+    text = text[:MAX_TEXT] if len(text) > MAX_TEXT else text
+    body, attr = _scan(text)
+    starts = [b.span.start for b in body]
+    idx = bisect.bisect_left(starts, start)
+    if idx >= len(body) or body[idx].span.start != start or body[idx].span.end != end:
+        return None
+    b = body[idx]
+    s = b.span
+    qs = [q for q in quotes if isinstance(q, Quote) and q.start < s.end and q.end > s.start]
+    long_quotes = [(q.start, q.end) for q in quoted_spans(text)
+                   if len(q.text.split()) >= QUOTE_MIN_WORDS and q.start < s.end and q.end > s.start]
+    hs = [h for h in attr if s.start <= h.start < s.end]
+    scopes = sorted(_attribution_scopes(s, text, qs, long_quotes, hs))
+    covered, reach = 0, s.start
+    for a, z in scopes:
+        a, z = max(a, reach), min(z, s.end)
+        if z > a:
+            covered += z - a
+            reach = z
+    attributed = covered >= ATTRIBUTED_SHARE * max(s.end - s.start, 1)
+    counter_sents = [c for c in body if c.counter]
+    stems: dict[str, dict[int, set[str]]] = {}
+
+    def stems_of() -> dict[int, set[str]]:
+        if "s" not in stems:
+            stems["s"] = _content_stems(body)
+        return stems["s"]
+
+    countered, how = _countered(text, b, idx, body, counter_sents, stems_of)
+    voice = "attributed to a source" if attributed else "in the author's voice; no source"
+    return SentenceStatus(attributed, countered, f"{voice}; {how}")
+
+
 _CONCESSIVE_BEFORE = re.compile(r"(?:,\s*|\b)(although|though|even though|while|whereas|but|which|a claim|an account|a version)\s+(?:\S+\s+){0,5}$", re.I)
 
 

@@ -47,6 +47,10 @@ def metric_rows(m: dict[str, Any]) -> list[str]:
         figures.append((f"state-media text, outlet-disjoint: {name}", v, b, ("roc_auc",)))
     figures.append(("`state_media` head, out-of-fold grouped by outlet (with synthetic notices)",
                     m.get("state_media_head_outlet_grouped_oof", {}), {}, ("roc_auc",)))
+    cs = m.get("claim_sentences", {})
+    if cs.get("validation"):
+        figures.append(("claim model, author-voice sentences of the hand-labelled challenge/held-out sets "
+                        "(no reporting verb; at the chosen threshold)", cs["validation"], {}, ("f1", "roc_auc")))
     rows = []
     for title, ours, b, measures in figures:
         for k, measure in enumerate(measures):
@@ -72,6 +76,9 @@ def card_text(model, m: dict[str, Any]) -> str:
     state_rates = "" if not rates else (
         "\n- Most of the outlet-disjoint ECE is a base-rate gap, not a slope error (" + "; ".join(rates) +
         "); Platt scaling fitted on held-out training outlets does not close it.")
+    added = m.get("claim_sentences", {}).get("validation_added_claims") or {}
+    claims_added = (f"there: {added.get('correct', 0)} right, {added.get('wrong', 0)} wrong over "
+                    f"{added.get('articles', 0)} articles" if added else "not measured")
     used = model.info.get("licenses") or D.LICENSES  # the corpora this model was trained on
     lic = "\n".join(f"- **{D.FOLDERS.get(k, k)}**: {v}" for k, v in used.items())
     return f"""# Model card: {model.name} {model.version}
@@ -105,6 +112,18 @@ evidence listed in `explanations`.
   `bench/counterclaims_eval.py`) ranks FNC-1 well (grouped out-of-fold AUC 0.78 vs 0.51 for the
   rule score) but worse than the rule score on hand-labelled political articles it never saw
   (held-out set 3: AUC 0.46 vs 0.64), so it is not shipped.
+- claim model (`labeler/model/claim_sentence.py`): P(a sentence reads as a contested assertion)
+  from hashed word 1-2-grams of the sentence with names masked (capitalised words become one
+  token, digits 0), so it learns constructions, not topics. Positives: EUvsDisinfo claim titles
+  (assertions judged disinformation) and PTC train sentences with causal oversimplification,
+  black-and-white fallacy, exaggeration, flag-waving or doubt; negatives: author-voice wire
+  sentences without quotation marks or reporting verbs (RUWA Reuters/BBC/Al Jazeera, Article-Bias-
+  Prediction Reuters/AP/BBC, BABE non-biased). Sentences over its threshold
+  ({_f(m.get('claim_sentences', {}).get('threshold'))}) that the rules did not mark are added to
+  `claims` with their `probability`; attribution and counterclaim come from the rules' logic. The
+  threshold is the lowest at which it adds at most {m.get('claim_sentences', {}).get('validation_added_claims', {}).get('max_wrong_per_article', 'n/a')}
+  wrong claims per labelled validation article ({claims_added}).
+  Wrong claims per held-out wire article (Reuters/AP/BBC not used in training): {_f(m.get('claim_sentences', {}).get('heldout_wire', {}).get('unattributed_per_article'))}.
 - No vocabulary of the training texts is stored: every text feature is hashed.
 
 ## Data and licences
@@ -130,6 +149,9 @@ Published reference points: PTC-sentence TF-IDF+LR 0.376 F1; BABE macro-F1 0.804
   that part does not hold across outlet families (see ECE above). A found origin is the
   reliable cue; without one, treat `state_media` as a hint.{state_rates}
 - "Hyperpartisan" is a proxy for article-level loaded language, not the same notion.
+- The claim model learned pro-Kremlin disinformation claims and propaganda sentences: a plain
+  statement of fact in a short sentence can read as an assertion to it, and contested claims of
+  other conflicts are found less often. A model claim is "look here", never "this is false".
 - The sentence model learns PTC's and BABE's notion of loaded language, which includes
   name-calling; quoted words are scored like the author's (voice comes from the rules).
 """

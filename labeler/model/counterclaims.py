@@ -38,11 +38,8 @@ from sklearn.model_selection import GroupKFold
 
 from .. import datasets as D
 from .evaluate import binary_metrics
-from .features import CueFeaturizer
-from .fast import fast_vectorizer
 from .linear import CalibratedLinearClassifier
-from .pipeline import SENTENCE_NAMES, ScoreHead
-from .text_features import text_vectorizer
+from .pipeline import ScoreHead
 
 PROXY = ("omitted_counterclaims proxy: FNC-1 competition-test bodies (Emergent rumour claims, 2014-15); "
          "1 = the body's majority stance towards its related headlines is 'agree' (asserts the rumour), "
@@ -126,8 +123,8 @@ _GROUP_OF = np.array([GROUPS.index(g) for g, _n, _p in WORDS])
 
 
 class CounterclaimsHead(ScoreHead):
-    """``ScoreHead`` plus the named ``words`` block (before the hashed text block, so the
-    explanations name every cue and word feature exactly)."""
+    """``ScoreHead`` plus the named ``words`` block (an extra block: before the hashed text
+    block, so the explanations name every cue and word feature exactly)."""
 
     def __init__(self, name: str = "omitted_counterclaims", *, use_cues: bool = True, use_text: bool = False,
                  use_sentences: bool = True, use_words: bool = True, n_text_features: int = 2**18,
@@ -136,29 +133,8 @@ class CounterclaimsHead(ScoreHead):
                          n_text_features=n_text_features, char=char, C=C, random_state=random_state)
         self.use_words = use_words
 
-    def _matrix(self, analyses: Sequence, texts: Sequence[str], summaries: np.ndarray, fit: bool = False):
-        blocks, names = [], []
-        if self.use_cues:
-            if fit:
-                self.cues_ = CueFeaturizer().fit(analyses)
-            blocks.append(self.cues_.transform(analyses))
-            names += list(self.cues_.get_feature_names_out())
-        if self.use_sentences:
-            blocks.append(sp.csr_matrix(summaries))
-            names += list(SENTENCE_NAMES)
-        if self.use_words:
-            blocks.append(word_features(texts))
-            names += word_names()
-        if self.use_text:
-            if fit:
-                self.text_ = text_vectorizer(self.n_text_features, char=self.char).fit(texts)
-                blocks.append(self.text_.transform(texts))
-            else:
-                blocks.append(fast_vectorizer(self.text_).transform(texts))
-        if not blocks:
-            raise ValueError("CounterclaimsHead needs at least one block "
-                             "(use_cues, use_sentences, use_words, use_text)")
-        return sp.hstack(blocks).tocsr(), names
+    def extra_blocks(self, analyses: Sequence, texts: Sequence[str]) -> list[tuple[list[str], sp.csr_matrix]]:
+        return [(word_names(), word_features(texts))] if self.use_words else []
 
 
 # Options compared by grouped CV, simplest first: the text block on or off. Grouped CV picks

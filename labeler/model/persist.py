@@ -34,6 +34,7 @@ TRUSTED_TYPES = sorted({
     "labeler.model.pipeline.LabelerModel",
     "labeler.model.pipeline.ScoreHead",
     "labeler.model.counterclaims.CounterclaimsHead",
+    "labeler.model.claim_sentence.ClaimSentenceModel",
     "labeler.model.sentence.LoadedSentenceModel",
     "labeler.model.linear.CalibratedLinearClassifier",
     "labeler.model.features.CueFeaturizer",

@@ -15,8 +15,9 @@ from typing import Any, NamedTuple
 import numpy as np
 import scipy.sparse as sp
 
-from ..schema import Analysis, LoadedTerm, Scores
+from ..schema import Analysis, Claim, LoadedTerm, Scores
 from ..text import sentences
+from .claim_sentence import ClaimSentenceModel
 from .fast import fast_vectorizer
 from .features import CueFeaturizer
 from .linear import CalibratedLinearClassifier
@@ -73,6 +74,42 @@ def sentence_summary(model: LoadedSentenceModel | None, text: str) -> tuple[np.n
     return b.summaries[0], b.spans[0], b.probs[0]
 
 
+class ModelOutput(NamedTuple):
+    """What a model adds to one article's rule analysis."""
+
+    scores: Scores
+    explanations: dict[str, list[dict]]
+    terms: list[LoadedTerm]
+    claims: list[Claim]
+
+
+def model_claims(model: ClaimSentenceModel | None, text: str, spans: Sequence, analysis: Analysis,
+                 probs: np.ndarray | None = None, source: str = "model") -> list[Claim]:
+    """Sentences the claim model reads as contested assertions that the rules did not already
+    mark, each with its probability; attribution and counterclaim are decided by the rules'
+    own logic (``cues.claims.assess_sentence``), so a reader sees one notion of "attributed"."""
+    if model is None or not spans:
+        return []
+    from ..cues.claims import assess_sentence
+
+    if probs is None:
+        probs = model.predict_proba([s.text for s in spans])[:, 1]
+    taken = [(c.start, c.end) for c in analysis.claims]
+    out: list[Claim] = []
+    for s, p in zip(spans, probs):
+        if p < model.threshold or any(a < s.end and s.start < b for a, b in taken):
+            continue
+        status = assess_sentence(text, s.start, s.end, analysis.quotes)
+        if status is None:
+            continue
+        words = model.strongest_words(s.text)
+        strongest = f", strongest words: {', '.join(repr(w) for w in words)}" if words else ""
+        why = f"{source}: reads as a contested assertion (p={p:.2f}{strongest}); {status.how}"
+        out.append(Claim(s.text, s.start, s.end, status.attributed, status.countered, why,
+                         probability=round(float(p), 3)))
+    return out
+
+
 class ScoreHead:
     """One score: the feature blocks it uses and its calibrated linear classifier."""
 
@@ -87,6 +124,11 @@ class ScoreHead:
         self.C = C
         self.random_state = random_state
 
+    def extra_blocks(self, analyses: Sequence, texts: Sequence[str]) -> list[tuple[list[str], Any]]:
+        """Named feature blocks a subclass adds after the cue and sentence blocks and before the
+        hashed text (so every named column is explained by name): ``[(names, matrix), ...]``."""
+        return []
+
     def _matrix(self, analyses: Sequence, texts: Sequence[str], summaries: np.ndarray, fit: bool = False):
         blocks, names = [], []
         if self.use_cues:
@@ -97,12 +139,18 @@ class ScoreHead:
         if self.use_sentences:
             blocks.append(sp.csr_matrix(summaries))
             names += list(SENTENCE_NAMES)
+        for block_names, block in self.extra_blocks(analyses, texts):
+            blocks.append(sp.csr_matrix(block))
+            names += list(block_names)
         if self.use_text:
             if fit:
                 self.text_ = text_vectorizer(self.n_text_features, char=self.char).fit(texts)
                 blocks.append(self.text_.transform(texts))
             else:
                 blocks.append(fast_vectorizer(self.text_).transform(texts))
+        if not blocks:
+            raise ValueError(f"{type(self).__name__} {self.name!r} needs at least one block "
+                             "(use_cues, use_sentences, use_text or an extra block)")
         return sp.hstack(blocks).tocsr(), names
 
     def fit(self, analyses: Sequence, texts: Sequence[str], y: Sequence[int], summaries: np.ndarray,
@@ -125,32 +173,51 @@ class LabelerModel:
 
     def __init__(self, name: str = "labeler-default", version: str = "0", *, heads: dict[str, ScoreHead] | None = None,
                  sentence_model: LoadedSentenceModel | None = None, term_threshold: float = 0.5,
-                 info: dict[str, Any] | None = None):
+                 info: dict[str, Any] | None = None, claim_model: ClaimSentenceModel | None = None):
         self.name = name
         self.version = version
         self.heads = dict(heads or {})
         self.sentence_model = sentence_model
         self.term_threshold = term_threshold
         self.info = dict(info or {})
+        self.claim_model = claim_model
 
     def __repr__(self) -> str:
         return f"LabelerModel(name={self.name!r}, version={self.version!r}, heads={sorted(self.heads)})"
 
     def score(self, text: str, analysis: Analysis) -> tuple[Scores, dict[str, list[dict]], list[LoadedTerm]]:
-        """Scores for one analysed article, the top reasons for each, and model-found loaded words."""
-        return self.score_many([text], [analysis])[0]
+        """Scores for one analysed article, the top reasons for each, and model-found loaded words
+        (the ``Scorer`` triple; ``score_full`` adds the model-found claims)."""
+        return tuple(self.score_full(text, analysis)[:3])
 
     def score_many(self, texts: Sequence[str], analyses: Sequence[Analysis]
                    ) -> list[tuple[Scores, dict[str, list[dict]], list[LoadedTerm]]]:
-        """``score`` for many articles at once: one sentence-model call and one matrix per head,
-        so batch scoring pays the per-call costs once per chunk, not once per article."""
+        """``score`` for many articles at once (triples; ``score_many_full`` adds claims)."""
+        return [tuple(r[:3]) for r in self.score_many_full(texts, analyses)]
+
+    def score_full(self, text: str, analysis: Analysis) -> ModelOutput:
+        """Scores, reasons, model-found loaded words and model-found claims of one article."""
+        return self.score_many_full([text], [analysis])[0]
+
+    def score_many_full(self, texts: Sequence[str], analyses: Sequence[Analysis]) -> list[ModelOutput]:
+        """``score_full`` for many articles at once: one sentence-model call, one claim-model call
+        and one matrix per head, so batch scoring pays the per-call costs once per chunk."""
         texts = [t or "" for t in texts]
         if len(texts) > SCORE_BATCH:  # bounded memory: a batch's hashed n-gram matrices grow with it
             return [r for i in range(0, len(texts), SCORE_BATCH)
-                    for r in self.score_many(texts[i:i + SCORE_BATCH], analyses[i:i + SCORE_BATCH])]
+                    for r in self.score_many_full(texts[i:i + SCORE_BATCH], analyses[i:i + SCORE_BATCH])]
         from .explain import explain_head, model_terms
 
         sb = sentence_batch(self.sentence_model, texts)
+        cm = getattr(self, "claim_model", None)  # absent in model files saved before it existed
+        claim_probs: list = [None] * len(texts)
+        if cm is not None:
+            flat = [s.text for ss in sb.spans for s in ss]
+            p_all = cm.predict_proba(flat)[:, 1] if flat else np.zeros(0)
+            k = 0
+            for i, ss in enumerate(sb.spans):
+                claim_probs[i] = p_all[k:k + len(ss)]
+                k += len(ss)
         dicts = [a.to_dict() for a in analyses]
         values: dict[str, np.ndarray] = {}
         matrices = {}
@@ -172,14 +239,16 @@ class LabelerModel:
                 if name not in explanations and name in analysis.explanations:
                     explanations[name] = analysis.explanations[name]
             extra = model_terms(self, text, sb.spans[i], sb.probs[i], analysis.loaded_terms, sb.words[i])
-            out.append((scores, explanations, extra))
+            claims = model_claims(cm, text, sb.spans[i], analysis, claim_probs[i])
+            out.append(ModelOutput(scores, explanations, extra, claims))
         return out
 
     def analyze(self, analysis: Analysis, text: str) -> Analysis:
         """The analysis with this model's scores, explanations and extra loaded terms."""
         from ..schema import ModelInfo
 
-        scores, expl, extra = self.score(text, analysis)
+        scores, expl, extra, claims = self.score_full(text, analysis)
         return replace(analysis, scores=scores, explanations=expl,
                        loaded_terms=sorted(analysis.loaded_terms + extra, key=lambda t: t.start),
+                       claims=sorted(analysis.claims + claims, key=lambda c: c.start),
                        model=ModelInfo(self.name, self.version))
