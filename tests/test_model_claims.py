@@ -112,6 +112,26 @@ def test_model_claims_carry_a_probability_and_valid_offsets(model):
     assert [c.start for c in a.claims] == sorted(c.start for c in a.claims)
 
 
+def test_unattributed_model_claims_raise_the_omitted_counterclaims_score_and_explain_it(model):
+    rules = labeler.analyze(ARTICLE, model="rules")
+    a = model.analyze(rules, ARTICLE)
+    open_model_claims = [c for c in a.claims if c.probability is not None and not (c.attributed or c.countered)]
+    assert open_model_claims
+    assert a.scores.omitted_counterclaims > rules.scores.omitted_counterclaims
+    reasons = [r for r in a.explanations["omitted_counterclaims"] if "found by the model" in r["feature"]]
+    assert {r["evidence"] for r in reasons} >= {c.sentence for c in open_model_claims}
+
+
+def test_a_model_claim_counts_its_probability_in_the_rule_score():
+    from labeler.cues.claims import omitted_counterclaims_score
+    from labeler.schema import Claim
+
+    sure = Claim("The dam caused the drought.", 0, 27, False, False, "model", probability=0.9)
+    unsure = Claim("The dam caused the drought.", 0, 27, False, False, "model", probability=0.5)
+    assert omitted_counterclaims_score([sure], "") > omitted_counterclaims_score([unsure], "") > 0.0
+    assert omitted_counterclaims_score([Claim("x", 0, 1, False, True, "model", probability=0.9)], "") == 0.0
+
+
 def test_a_model_claim_after_a_reporting_verb_is_attributed(claim_model):
     eager = clone(claim_model).set_params(threshold=0.0)  # every body sentence becomes a model claim
     eager.clf_, eager.classes_ = claim_model.clf_, claim_model.classes_

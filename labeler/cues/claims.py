@@ -803,15 +803,20 @@ def omitted_counterclaims_score(claims: Sequence[Claim], text: str) -> float:
 
     ``s = 1 - exp(-(sum over unattributed, uncountered claims of min(w, 2)
                     + 0.25 * number of attributed, uncountered claims) / 1.5)``
-    where ``w`` is the claim's cue weight. Countered claims add nothing; one strong bare claim
-    gives about 0.5, two about 0.75. ``text`` is accepted for the contract (length-free on purpose:
-    one bare accusation is as serious in a short item as in a long one).
+    where ``w`` is the claim's cue weight, or for a claim a model found (``probability`` set) its
+    probability, so a sentence the model is sure of counts like one clear cue. Countered claims add
+    nothing; one strong bare claim gives about 0.5, two about 0.75. ``text`` is accepted for the
+    contract (length-free on purpose: one bare accusation is as serious in a short item as in a
+    long one).
     """
     total = 0.0
     for c in claims:
         if c.countered:
             continue
-        total += min(claim_weight(c.sentence), 2.0) if not c.attributed else 0.25
+        if c.attributed:
+            total += 0.25
+        else:
+            total += min(c.probability if c.probability is not None else claim_weight(c.sentence), 2.0)
     return 1.0 - math.exp(-total / 1.5)
 
 

@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 import numpy as np
 import scipy.sparse as sp
 
+from ..cues.claims import omitted_counterclaims_score
 from ..schema import Analysis, Claim, LoadedTerm, Scores
 from ..text import sentences
 from .claim_sentence import ClaimSentenceModel
@@ -108,6 +109,15 @@ def model_claims(model: ClaimSentenceModel | None, text: str, spans: Sequence, a
         out.append(Claim(s.text, s.start, s.end, status.attributed, status.countered, why,
                          probability=round(float(p), 3)))
     return out
+
+
+def claim_reasons(claims: Sequence[Claim]) -> list[dict]:
+    """Explanation entries for model-found claims, in the rule explanations' shape."""
+    return [{"feature": "contested claim found by the model, without attribution or counterclaim"
+             if not (c.attributed or c.countered) else
+             ("attributed claim found by the model" if c.attributed else "countered claim found by the model"),
+             "contribution": round(float(c.probability or 0.0), 3) if not (c.attributed or c.countered) else 0.0,
+             "evidence": c.sentence, "start": c.start, "end": c.end, "why": c.why} for c in claims]
 
 
 class ScoreHead:
@@ -230,16 +240,23 @@ class LabelerModel:
             explanations = {name: explain_head(head, matrices[name][i], text, d) for name, head in self.heads.items()}
             base = analysis.scores
             get = lambda name, default: float(values[name][i]) if name in values else default  # noqa: E731
-            scores = Scores(
-                state_media=get("state_media", base.state_media),
-                loaded_language=get("loaded_language", base.loaded_language),
-                omitted_counterclaims=get("omitted_counterclaims", base.omitted_counterclaims),
-            )
             for name in SCORES:  # keep the rule reasons for a score this model has no head for
                 if name not in explanations and name in analysis.explanations:
                     explanations[name] = analysis.explanations[name]
             extra = model_terms(self, text, sb.spans[i], sb.probs[i], analysis.loaded_terms, sb.words[i])
             claims = model_claims(cm, text, sb.spans[i], analysis, claim_probs[i])
+            omitted = base.omitted_counterclaims
+            if "omitted_counterclaims" not in values and claims:
+                # the rule score, now counting the claims the model added, and saying so
+                omitted = omitted_counterclaims_score(analysis.claims + claims, text)
+                explanations["omitted_counterclaims"] = sorted(
+                    list(explanations.get("omitted_counterclaims") or []) + claim_reasons(claims),
+                    key=lambda r: -float(r.get("contribution") or 0.0))
+            scores = Scores(
+                state_media=get("state_media", base.state_media),
+                loaded_language=get("loaded_language", base.loaded_language),
+                omitted_counterclaims=get("omitted_counterclaims", omitted),
+            )
             out.append(ModelOutput(scores, explanations, extra, claims))
         return out
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -356,6 +357,11 @@ def labelled_claim_sentences(paths) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["article", "start", "end", "text", "label"])
 
 
+# The hand-labelled held-out sets whose misses have already informed rule fixes (the repository's
+# tests/fixtures; absent from an installed package, which then uses the challenge set alone). The
+# later sets (heldout3+) stay out: they measure the model, they do not tune it.
+SEEN_LABELLED_SETS = tuple(Path(__file__).resolve().parents[2] / "tests" / "fixtures" / name
+                           for name in ("heldout.jsonl", "heldout2.jsonl"))
 MAX_ADDED_FP = 0.05  # model claims that are no labelled claim, per validation article, at the chosen threshold
 
 
@@ -439,8 +445,10 @@ def fit_claim_model(root, seed: int = 0, validation=None, log: Callable[[str], N
     m: dict[str, Any] = {"train_sizes": {f"{src} ({'pos' if y else 'neg'})": int(c) for (src, y), c in sizes.items()}}
     m["train_oof"] = binary_metrics(data["label"].to_numpy(), 1 / (1 + np.exp(-model.clf_.oof_decision_)))
     if validation is None:
-        validation = [Path(root).parent / "examples" / "challenge.jsonl",
-                      Path("tests/fixtures/heldout.jsonl"), Path("tests/fixtures/heldout2.jsonl")]
+        validation = [Path(root).parent / "examples" / "challenge.jsonl", *SEEN_LABELLED_SETS]
+    missing = [str(p) for p in validation if not Path(p).is_file()]
+    if missing:
+        log(f"claim model: validation files not found, threshold chosen without them: {', '.join(missing)}")
     val = labelled_claim_sentences(validation)
     m["validation_files"] = [str(p) for p in validation if Path(p).is_file()]
     if len(val) and val["label"].nunique() == 2:
