@@ -42,12 +42,13 @@ COLUMNS = (
     "term", "is_pattern", "category", "case_sensitive", "inflect", "not_before", "not_after", "requires", "excludes", "note", "source",
 )
 #: Columns a lexicon may leave out (older files); they default to "".
-OPTIONAL_COLUMNS = ("keep_before", "trigger")
+OPTIONAL_COLUMNS = ("keep_before", "trigger", "scope")
 
 # How far context conditions look: enough for a short phrase, not the whole paragraph.
 _BEFORE = 80
 _AFTER = 80
 _SENTENCE = 400
+_PARAGRAPH = 1000  # a row with scope "paragraph" looks this far either side, within the paragraph
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,10 @@ class Entry:
     #: pattern rows only: lower-case literals, one of which must occur in the text for the regex to
     #: run at all (a substring test costs far less than a regex pass over the whole text)
     trigger: tuple[str, ...] = ()
+    #: where ``requires`` and ``excludes`` look: "" = the hit's sentence, "paragraph" = its paragraph
+    #: (for topic conditions that a quoted sentence leaves out: "This is an invasion," after a
+    #: sentence about boats)
+    scope: str = ""
 
 
 @dataclass(frozen=True, eq=False)
@@ -153,7 +158,10 @@ def _parse(rows: Iterable[dict[str, str]]) -> Lexicon:
             note=row["note"],
             source=row["source"].strip(),
             trigger=tuple(t.strip().lower() for t in (row.get("trigger") or "").split("|") if t.strip()),
+            scope=(row.get("scope") or "").strip().lower(),
         )
+        if e.scope not in ("", "paragraph"):
+            raise ValueError(f"loaded_terms row {n}: scope {e.scope!r} is not '' or 'paragraph'")
         idx = len(entries)
         entries.append(e)
         if is_pattern:
@@ -232,6 +240,18 @@ def _sentence_window(text: str, s: int, e: int) -> str:
     return text[(left + 1 if left >= 0 else lo) : (min(right_cands) if right_cands else hi)]
 
 
+def _paragraph_window(text: str, s: int, e: int) -> str:
+    """The hit's paragraph; text with no line break within _PARAGRAPH characters (unsegmented
+    or junk input) falls back to the sentence, which keeps the cost per hit bounded."""
+    lo = max(0, s - _PARAGRAPH)
+    hi = min(len(text), e + _PARAGRAPH)
+    left = text.rfind("\n", lo, s)
+    right = text.find("\n", e, hi)
+    if (left == -1 and lo > 0) or (right == -1 and hi < len(text)):
+        return _sentence_window(text, s, e)
+    return text[(left + 1 if left >= 0 else lo) : (right if right != -1 else hi)]
+
+
 # The names that case-sensitive naming conventions stand against (Kiev/Kyiv, Donbass/Donbas,
 # Malvinas/Falklands, Xizang/Tibet, FYROM/North Macedonia, East Sea/Sea of Japan or South China Sea,
 # Arabian/Persian Gulf, Artsakh/Nagorno-Karabakh, Khankendi/Stepanakert); both in one stretch of
@@ -272,6 +292,68 @@ def _mentioned_spelling(text: str, s: int, e: int, spans: Sequence[tuple[int, in
     return bool(_MODERN_SPELLINGS.search(window))
 
 
+# A quotation the writer introduces as keeping the spelling of its time ("he describes it in the
+# spelling and style of the time", "in the original spelling"): its old spellings are not a choice.
+_PERIOD_SPELLING = re.compile(
+    r"\b(?:(?:spelling|orthography|transliteration)s?\b[^.\n]{0,30}?\bof\s+(?:the|its|that|his|her|their)\s+(?:time|day|days|era|period|age)"
+    r"|(?:original|period|old|archaic|contemporary|historical|pre-war|prewar|soviet-era|imperial)\s+(?:spelling|orthography|transliteration)s?"
+    r"|as\s+(?:it\s+was\s+)?(?:spelled|spelt|written)\s+(?:at|in)\s+the\s+time)\b",
+    re.IGNORECASE,
+)
+
+
+def _period_spelling_quote(text: str, spans: Sequence[tuple[int, int]]) -> bool:
+    """A quotation introduced, in the 300 characters before it within its paragraph, as keeping the
+    spelling of its time (a letter of 1911 that writes "Kiev"): the spelling is the source's, not a choice."""
+    for qs, _qe in spans:
+        lo = max(0, qs - 300)
+        nl = text.rfind("\n\n", lo, qs)
+        if _PERIOD_SPELLING.search(text, nl + 2 if nl != -1 else lo, qs):
+            return True
+    return False
+
+
+# A pathologising word quoted from clinical records ("admitted for "moral insanity"") in a paragraph
+# about asylums, diagnoses or case books is a historical diagnosis, not a label for opponents.
+_CLINICAL = re.compile(
+    r"\b(?:diagnos\w*|asylums?|psychiatr\w*|case\s*books?|case\s+notes|patients?|physicians?|doctors?|admitted\s+(?:for|with)|"
+    r"lunatic|sanatorium|sanatoria|hospitals?|medical\s+records?|(?:18th|19th|eighteenth|nineteenth)[- ]century|victorian)\b",
+    re.IGNORECASE,
+)
+
+
+def _clinical_quote(text: str, s: int, e: int) -> bool:
+    """The paragraph (up to 600 characters either side) around a quoted pathologising term speaks of
+    diagnoses, asylums or patients."""
+    lo, hi = max(0, s - 600), min(len(text), e + 600)
+    nl_b, nl_a = text.rfind("\n\n", lo, s), text.find("\n\n", e, hi)
+    return bool(_CLINICAL.search(text, nl_b + 2 if nl_b != -1 else lo, nl_a if nl_a != -1 else hi))
+
+
+# Reported verdict: a speaker's evaluative word given as the bare complement of a verb of calling
+# or accusing, outside quotation marks ("Phnom Penh has called that idea absurd", "accused
+# opponents of scaremongering", "dismissed the reports as fabrications"). The labelled sets list
+# such words neither as the author's nor as quoted: it is the speaker's verdict, reported. Naming
+# conventions are exempt (a paraphrase that says "the Zionist regime" uses the name itself), and
+# so is a word with more of the writer's phrase after it ("calling it a dangerous provocation that
+# harms ..."): only a complement that ends the clause counts.
+_VERDICT_VERB = (
+    r"(?:call(?:s|ed|ing)?|term(?:s|ed|ing)?|deem(?:s|ed|ing)?|pronounc(?:es|ed|ing))(?!\s+(?:for|on|upon|in|out|off|up|back|to|it\s+quits)\b)"
+    r"(?:\s+(?!(?:for|on|upon|at|amid|after|during|into|and|but|while|because|since|when|if|is|was|are|were|be)\b)[\w'’-]+){0,5}?\s+(?:as\s+)?"
+    r"|(?:dismiss(?:es|ed|ing)?|describ(?:es|ed|ing)|brand(?:s|ed|ing)?|label(?:s|led|ed|ling|ing)?|denounc(?:es|ed|ing)|condemn(?:s|ed|ing)?|"
+    r"decr(?:ies|ied|ying)|characteri[sz](?:es|ed|ing)|portray(?:s|ed|ing)?|depict(?:s|ed|ing)?|reject(?:s|ed|ing)?)"
+    r"(?:\s+(?!(?:and|but|while|because|since|when|if)\b)[\w'’-]+){0,6}?\s+as\s+"
+    r"|accus(?:es|ed|ing)(?:\s+(?!(?:and|but|while|because|since|when|if)\b)[\w'’-]+){0,6}?\s+of\s+"
+)
+_VERDICT_BEFORE = re.compile(r"\b(?:" + _VERDICT_VERB + r")(?:(?:an?|the)\s+)?$", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"(?:\s*(?:[.;:!?,)]|$)|\s+(?:and|or|but|while|noting|saying|adding|arguing|because|as|after|before|since)\b)", re.IGNORECASE)
+
+
+def _reported_verdict(text: str, s: int, e: int) -> bool:
+    """The term is a speaker's verdict word reported without quotation marks (see above)."""
+    return bool(_VERDICT_BEFORE.search(text, max(0, s - 90), s)) and bool(_CLAUSE_END.match(text, e, min(len(text), e + 12)))
+
+
 def _discussed_word(text: str, s: int, e: int, spans: Sequence[tuple[int, int]]) -> bool:
     """Use-mention: a term quoted on its own after 'words such as', 'the term', ... is talked about, not used."""
     for qs, qe in spans:
@@ -301,7 +383,7 @@ def _context_ok(text: str, s: int, e: int, entry: Entry) -> bool:
         return False
     excludes = None if kept else entry.excludes
     if entry.requires is not None or excludes is not None:
-        window = _sentence_window(text, s, e)
+        window = _paragraph_window(text, s, e) if entry.scope == "paragraph" else _sentence_window(text, s, e)
         if entry.requires is not None and not entry.requires.search(window):
             return False
         if excludes is not None and excludes.search(window):
@@ -364,7 +446,13 @@ def find_loaded_terms(text: str, quotes: Sequence[Quote] = (), lexicon: Lexicon 
         if entry.category != "naming_convention" and not entry.case_sensitive and _inside_name(text, s, e):
             continue
         inside = _containing(marks, s, e)
-        if entry.category == "naming_convention" and entry.case_sensitive and _mentioned_spelling(text, s, e, inside):
+        if entry.category == "naming_convention" and entry.case_sensitive and (
+            _mentioned_spelling(text, s, e, inside) or (inside and _period_spelling_quote(text, inside))
+        ):
+            continue
+        if inside and entry.category == "pathologising" and _clinical_quote(text, s, e):
+            continue
+        if not inside and entry.category != "naming_convention" and _reported_verdict(text, s, e):
             continue
         if inside and _discussed_word(text, s, e, inside):
             continue
