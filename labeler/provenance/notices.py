@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib.resources import files
 
 from ..registry import Outlet, Registry
-from ..text import sentence_at
+from ..text import paragraphs, sentence_at
 
 
 @dataclass(frozen=True)
@@ -98,13 +98,15 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def _evidence(text: str, kind: str, s: int, e: int, ls: int, le: int) -> tuple[int, int]:
+    """Evidence span, at most _CONTEXT characters either side of the match: a megabyte-long
+    sentence or line must not be copied into every notice on it."""
     if kind == "sentence":
         sent = sentence_at(text, s)
         if sent is not None and sent.end >= e:
-            return sent.start, sent.end
-        return _strip(text, ls, le)
+            return max(sent.start, s - _CONTEXT), min(sent.end, e + _CONTEXT)
+        return _strip(text, max(ls, s - _CONTEXT), min(le, e + _CONTEXT))
     if kind == "line":
-        return _strip(text, ls, le)
+        return _strip(text, max(ls, s - _CONTEXT), min(le, e + _CONTEXT))
     return _strip(text, s, e)
 
 
@@ -173,7 +175,11 @@ def _topic_mention(text: str, ls: int, start: int, end: int, bare: bool) -> bool
     if ex is not None and not _CITING_CATEGORY.search(prefix, 0, ex.start()) \
             and not _CITING_CATEGORY.search(text, end, e):  # "media including CNN and AP reported ..."
         return True
-    if not bare or _CREDIT_BEFORE.search(prefix) or _CREDIT_AFTER.match(text, end, e):
+    if not bare:
+        return False
+    if _TOPIC_EVENT_BEFORE.search(text, max(s, start - 60), start) or _TOPIC_EVENT_AFTER.match(text, end, e):
+        return True  # "YouTube terminated channels run by X", "clips from X's programmes", "X was fined"
+    if _CREDIT_BEFORE.search(prefix) or _CREDIT_AFTER.match(text, end, e):
         return False
     return not _reports_something(text, s, e)
 
@@ -192,7 +198,9 @@ def find_notices(text: str, registry: Registry) -> list[Notice]:
     bestseller list") are left out."""
     patterns = load_patterns()
     found: list[Notice] = []
-    for m in registry.find_mentions(text):
+    mentions = registry.find_mentions(text)
+    edge = _edge_credit_lines(text, mentions)
+    for m in mentions:
         ls, le = _line_bounds(text, m.start, m.end)
         # patterns see at most _CONTEXT characters either side (a megabyte-long line must not make
         # every mention cost a megabyte); a cut line gets a sentinel, so "^" and "$" still mean
@@ -204,8 +212,13 @@ def find_notices(text: str, registry: Registry) -> list[Notice]:
         if _CROSSLINK.match(text, ls, le) or _NAME_AS_MODIFIER.match(line_suffix):
             continue
         best = None
+        desc = _DESCRIPTOR_TAIL.search(line_prefix, max(0, len(line_prefix) - 80))
         for p in patterns:
             bm = p.before.search(line_prefix) if p.before else None
+            if p.before and not bm and desc is not None and p.family in ("notice", "credit"):
+                bm = p.before.search(line_prefix, 0, desc.start())  # "in the Belgrade daily Politika"
+                if bm is not None and bm.end() != desc.start():
+                    bm = None
             if p.before and not bm:
                 continue
             am = p.after.match(line_suffix) if p.after else None
@@ -214,9 +227,26 @@ def find_notices(text: str, registry: Registry) -> list[Notice]:
             s = ps + bm.start() - cut if bm else m.start
             e = m.end + am.end() if am else m.end
             es, ee = _evidence(text, p.evidence, s, e, ls, le)
-            best = Notice(m.outlet.name, m.outlet, p.id, p.family, p.role, p.method, p.priority,
+            role = p.role
+            if p.id in _SELF_GATED and not _speaks_of_itself(text, s, edge):
+                role = "topic"  # "most of them translated from RT": other material, not this text
+            best = Notice(m.outlet.name, m.outlet, p.id, p.family, role, p.method, p.priority,
                           text[es:ee], es, ee, m.start, m.end)
             break
+        if best is not None and best.pattern in _EDGE_ONLY_UNKNOWN and _MEDIA_CREDIT.search(text, ls, le):
+            # "Video courtesy of X", "Images via X": a picture's credit, cited, not the origin
+            best = Notice(m.outlet.name, m.outlet, "cited_photo", "photo", "cited", "photo-credit", 40,
+                          best.evidence, best.start, best.end, m.start, m.end)
+        line = edge.get(ls)
+        if line is not None and (best is None or best.role not in ("origin", "topic", "credit")
+                                 and best.family != "photo" and best.pattern not in _NOT_EDGE_CREDIT):
+            es, ee = _strip(text, ls, le)  # an edge line is short (at most 200 characters)
+            # a wire-style credit ("With information from X") stays a credit: the origin unless
+            # the host is itself a known outlet
+            wire_style = best is not None and best.family == "credit"
+            role = "credit" if wire_style or _CONTRIBUTION.search(text, ls, le) else "origin"
+            best = Notice(m.outlet.name, m.outlet, "edge_credit_line", "credit", role, "credit", 72,
+                          text[es:ee], es, ee, m.start, m.end)
         if best is not None and best.role == "cited" and _topic_mention(text, ls, m.start, m.end, False):
             continue
         if best is None and not m.ambiguous and not _topic_mention(text, ls, m.start, m.end, True):
@@ -224,7 +254,7 @@ def find_notices(text: str, registry: Registry) -> list[Notice]:
                           m.text, m.start, m.end, m.start, m.end)
         if best is not None:
             found.append(best)
-    found.extend(_unknown_outlet_notices(text, registry, {n.mention_start for n in found}))
+    found.extend(_unknown_outlet_notices(text, registry, {n.mention_start for n in found}, edge))
     found.sort(key=lambda n: (n.start if n.start is not None else -1))
     return found
 
@@ -233,7 +263,7 @@ def find_notices(text: str, registry: Registry) -> list[Notice]:
 # (with small connecting words), or a domain name.
 _UNKNOWN_NAME = re.compile(
     r"(?P<name>(?:[a-z0-9-]+\.)+(?:com|org|net|info|news|ru|cn|ir|io|co\.uk|de|fr)\b"
-    r"|[A-Z][\w&'\u2019.-]*(?:\s+(?:(?:of|the|and|for|de|&)\s+)?[A-Z][\w&'\u2019.-]*){0,5})"
+    r"|[A-Z][\w&'\u2019.-]*(?:[ \t]+(?:(?:of|the|and|for|de|&)[ \t]+)?[A-Z][\w&'\u2019.-]*){0,4})"
 )
 
 
@@ -254,7 +284,8 @@ _UNKNOWN_NAME_STOP = frozenset("English Russian Chinese Arabic Persian French Sp
 _KNOWN_OUTLETS_ONLY = frozenset({"notice_self_published_by", "lead_as_first_reported"})
 
 
-def _unknown_outlet_notices(text: str, registry: Registry, known_starts: set[int]) -> list[Notice]:
+def _unknown_outlet_notices(text: str, registry: Registry, known_starts: set[int],
+                            edge: dict[int, int]) -> list[Notice]:
     """Republication notices naming an outlet the registry lacks: origin with unknown affiliation."""
     out: list[Notice] = []
     taken: set[int] = set()
@@ -275,15 +306,25 @@ def _unknown_outlet_notices(text: str, registry: Registry, known_starts: set[int
             nm = _UNKNOWN_NAME.match(text, pos)
             if not nm:
                 continue
-            name = nm.group("name").rstrip(".")
-            if len(name) < 2 or name in _UNKNOWN_NAME_STOP:
-                continue
+            name = _cut_at_sentence_end(nm.group("name")).rstrip(".")
+            if len(name) < 2 or name in _UNKNOWN_NAME_STOP or _DESCRIPTOR_NOUN.match(text, nm.start() + len(name)):
+                continue  # "from Russian. The ...", "in the Belgrade daily Politika": no outlet name
+            at = _AUTHOR_AT.match(text, nm.start() + len(name))
+            if at is not None and at.end() in known_starts:
+                continue  # "published by Jane Roe at X": the name is the author, X the outlet
             ls, le = _line_bounds(text, bm.start(), nm.end())
             if p.after and not p.after.match(text, nm.start() + len(name), le):
                 continue
             outlet = registry.get(name) or (registry.by_domain(name) if "." in name and " " not in name else None)
+            if outlet is None and p.id in _EDGE_ONLY_UNKNOWN and (ls not in _edge_line_starts(text)
+                                                                  or _MEDIA_CREDIT.search(text, ls, le)):
+                continue  # "Deaths by year / Source: ACLED" mid-article: a chart's data source;
+                # "Images courtesy of X", "via Getty Images": a picture's source
             es, ee = _evidence(text, p.evidence, bm.start(), nm.start() + len(name), ls, le)
-            out.append(Notice(outlet.name if outlet else name, outlet, p.id, p.family, p.role, p.method,
+            role = p.role
+            if p.id in _SELF_GATED and not _speaks_of_itself(text, bm.start(), edge):
+                role = "topic"
+            out.append(Notice(outlet.name if outlet else name, outlet, p.id, p.family, role, p.method,
                               p.priority - 5, text[es:ee], es, ee, nm.start(), nm.start() + len(name)))
             taken.add(pos)
     return out
@@ -297,3 +338,157 @@ def _scanner(pid: str, before_pattern: str, flags: int) -> re.Pattern:
     if core.endswith(r"\Z"):
         core = core[: -len(r"\Z")]
     return re.compile(core, re.MULTILINE | (flags & re.IGNORECASE))
+
+
+# --- general cues (not phrasings): descriptors, self-reference, edge credit lines, outlet as topic ---
+
+# "the Belgrade daily Politika", "the state news agency Xinhua": a descriptor between a notice
+# and the outlet name. A notice pattern that fails on the full prefix is retried without it.
+_DESCRIPTOR_WORDS = (r"daily|weekly|newspaper|paper|news\s+agency|agency|broadcaster|channel|magazine|website|"
+                     r"portal|outlet|tabloid|network|TV|television|radio|station|wire\s+service|news\s+site")
+_DESCRIPTOR_TAIL = re.compile(r"(?<![\w.])(?:[A-Z][\w'\u2019-]*\s+){0,2}(?:[a-z][\w-]*\s+){0,2}?"
+                              r"(?:" + _DESCRIPTOR_WORDS + r")\s+\Z")
+_DESCRIPTOR_NOUN = re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:" + _DESCRIPTOR_WORDS + r")\b")
+
+# Notices whose words ("translated from", "reproduced by", "published in partnership with") are
+# as often about some other material: they name this text's origin only at a sentence start,
+# with this text as the subject, or on a short credit line at the top or bottom.
+_SELF_GATED = frozenset({"notice_republished", "notice_partnership", "notice_provided_by"})
+_SELF_SUBJECT = re.compile(
+    r"^[\W_]*(?:(?:(?:this|the\s+following|the\s+above|the\s+original|our|the)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:article|story|post|piece|commentary|column|op-?ed|editorial|report|interview|analysis|feature|video|text|"
+    r"content|version|dispatch|essay|opinion|item|transcript|letter|review|podcast|episode|material|translation|"
+    r"news|copy)|this|it)\s*,?\s*(?:(?:was|is|has\s+been|had\s+been|were|are|appears?|comes?)\s+)?)?"
+    r"(?:here\s+|originally\s+|first\s+|kindly\s+)?\Z", re.IGNORECASE)
+
+
+def _speaks_of_itself(text: str, pos: int, edge: dict[int, int]) -> bool:
+    ls = text.rfind("\n", 0, pos) + 1
+    if ls in edge:
+        return True
+    sent = sentence_at(text, pos)
+    s = sent.start if sent is not None and sent.start <= pos else ls
+    return _SELF_SUBJECT.match(text[max(s, pos - 200):pos]) is not None
+
+
+# A credit line: a short stand-alone line among the first or last few of the article that
+# names one outlet with a credit word ("Reporting by Jane Roe for X", "Courtesy: X", "With
+# information from X", "Taken from X", "Text: X"). It names the text's origin whatever its
+# exact phrasing; photo/video credits and lines in which someone says something are not.
+_EDGE_LINES = 3
+_EDGE_MAX_WORDS = 16
+_CREDIT_WORD = re.compile(  # "for" and "from" alone are no credit ("Jane Roe for X" is a photo credit)
+    r"(?:\b(?:by|courtesy|source|credit|credits|reporting|text|story|translated|translation|taken|adapted|via|"
+    r"editing|edited|written|information|published|appeared|originally|republished|reprinted|reproduced|"
+    r"copyright|provided|supplied|fuente|quelle)\b|\u00a9|\([cC]\))", re.IGNORECASE)
+_NOT_CREDIT_LINE = re.compile(
+    # photo, video and graphic credits; cross-links and promotions; lines introducing a quotation
+    r"^\W*(?:photo(?:graph)?s?|images?|pictures?|video|file\s+photo|footage|illustration|graphic|cartoon|map|"
+    r"read\s+more|related|see\s+also|also\s+read|follow|subscribe|share|tags?|watch|listen|more\s+(?:from|on)|"
+    r"get|sign\s+up|for\s+more|for\s+all|join|download)\b"
+    r"|\b(?:mandatory\s+credit|getty|photographer|caption|newsletter|inbox|click|app|podcast|sources)\b"
+    r"|:\s*$|[\"\u201c\u201d\u201e?!]"
+    # someone says or does something: a clause, not a credit
+    r"|\b(?:said|says|told|tells|according|asked|added|stated|claimed|announced|wrote|writes|reports|"
+    r"reported\s+(?:that|on)|contributed|additional|comment|comments|respond|responded)\b",
+    re.IGNORECASE)
+# A finite verb makes the line a clause; it is a credit only with this text as its subject
+# ("This article first appeared in X", "It was translated from X").
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|been|will|would|did|does|do|can|could)\b", re.IGNORECASE)
+_SELF_CLAUSE = re.compile(
+    r"(?:^|[.!?]\s+)(?:(?:this|the\s+original|the\s+following|our)\s+(?:[\w-]+\s+){0,2}?(?:article|story|post|piece|"
+    r"commentary|column|op-?ed|editorial|report|interview|analysis|feature|text|content|version|dispatch|essay|"
+    r"item|transcript|translation|material)|it)\b", re.IGNORECASE)
+# A contribution credit ("With reporting by X", "Reporting by A for X; editing by B") names the
+# origin only when the host is not itself a known outlet (role credit); on a known outlet's
+# page it is a wire link.
+_CONTRIBUTION = re.compile(r"^\W*with\b|\b(?:reporting|editing|writing)\b", re.IGNORECASE)
+# Patterns whose match is not a credit even on such a line ("RT's correspondent", "TASS reported")
+_NOT_EDGE_CREDIT = frozenset({"cited_reported", "cited_possessive", "topic_first_published"})
+
+
+def _edge_credit_lines(text: str, mentions: list) -> dict[int, int]:
+    """Start -> end of the short credit lines at the top or bottom of the text that name
+    exactly one outlet."""
+    if not mentions:
+        return {}
+    if len(paragraphs(text)) < 2:
+        return {}
+    edge = _edge_paragraphs(text)
+    out: dict[int, int] = {}
+    for p in edge:
+        if len(p.text) > 200 or len(p.text.split()) > _EDGE_MAX_WORDS:
+            continue
+        if _NOT_CREDIT_LINE.search(p.text) or not _CREDIT_WORD.search(p.text) or p.text.count(",") >= 2:
+            continue
+        if _FINITE.search(p.text) and not _SELF_CLAUSE.search(p.text):
+            continue  # "The claims have been published in X": a clause about other material
+        inside = [m for m in mentions if p.start <= m.start and m.end <= p.end]
+        names = {m.outlet.name for m in inside}
+        # the credit word comes before the name ("Taken from X", "Courtesy: X"); a line that
+        # starts with the outlet is a clause about it ("X did not respond to a request for comment")
+        if len(names) == 1 and _CREDIT_WORD.search(text, p.start, inside[0].start):
+            out[text.rfind("\n", 0, p.start) + 1] = p.end
+    return out
+
+
+# An outlet that a non-publishing event happens to (banned, fined, sued, blocked, its channels,
+# its licence, material from it) is the topic of the sentence, not its source. Its journalists
+# and correspondents are not on the list: "X correspondent Jane Roe reports" cites X. A
+# hyphenated word is a descriptor ("state-run X"), not an event.
+_TOPIC_EVENT_WORDS = (r"ban|bans|banned|banning|block|blocks|blocked|blocking|fine|fines|fined|sue|sues|sued|suing|"
+                      r"lawsuit|sanction|sanctions|sanctioned|terminate|terminates|terminated|terminating|removed|"
+                      r"removes|removal|suspend|suspends|suspended|suspension|shut|closed|closes|closure|licen[cs]es?|"
+                      r"channels?|accounts?|funding|funded|budget|"
+                      r"owners?|owned|subscribers|followers|designated|registered|expelled|raided|hacked|deplatformed|"
+                      r"delisted|revoked|investigated|prosecuted|run|operated|accredited|accreditation|material|"
+                      r"content|clips?")
+_TOPIC_EVENT_BEFORE = re.compile(r"(?<![\w-])(?:" + _TOPIC_EVENT_WORDS + r")\s+(?:(?:by|of|from|on|against|to|at|the|"
+                                 r"its|their)\s+){0,3}\Z", re.IGNORECASE)
+_TOPIC_EVENT_AFTER = re.compile(r"(?:'s|\u2019s)?\s+(?:(?:was|were|has\s+been|had\s+been|is|are|been|and\s+its|"
+                                r"its)\s+)?(?:" + _TOPIC_EVENT_WORDS + r")\b", re.IGNORECASE)
+
+
+def _cut_at_sentence_end(name: str) -> str:
+    """"Russian. The original" -> "Russian": a name does not run on past a sentence end (a word
+    of three or more letters and a full stop; "U.S. News" stays whole)."""
+    m = re.search(r"[a-z]{2}\.\s", name)
+    return name[: m.start() + 2] if m else name
+
+
+# Line-shaped notices ("Source: X", "via X") naming an outlet the registry lacks count only
+# among the first or last few lines: in the body such a line credits a chart, table or quote.
+_EDGE_ONLY_UNKNOWN = frozenset({"notice_source_line", "notice_via_line", "notice_courtesy"})
+_MEDIA_CREDIT = re.compile(r"\b(?:photo(?:graph)?s?|images?|pictures?|footage|video|illustrations?|graphics?|"
+                           r"getty|shutterstock|alamy|caption)\b", re.IGNORECASE)
+
+
+def _edge_line_starts(text: str) -> frozenset[int]:
+    return frozenset(text.rfind("\n", 0, p.start) + 1 for p in _edge_paragraphs(text))
+
+
+_BODY_MIN_WORDS = 25
+
+
+def _edge_paragraphs(text: str) -> list:
+    """The stand-alone lines before the body or after it: among the first (last) few paragraphs,
+    those that no body paragraph (a long one ending like a sentence) precedes (follows). A
+    "Source:" line under a chart in the middle of the article is not one."""
+    paras = paragraphs(text)
+
+    def body(p) -> bool:
+        return p.text.rstrip()[-1:] in ".!?\"\u201d'\u2019)" and len(p.text.split()) >= _BODY_MIN_WORDS
+
+    head = []
+    for p in paras[:_EDGE_LINES]:
+        if body(p):
+            break
+        head.append(p)
+    tail = []
+    for p in reversed(paras[-_EDGE_LINES:]):
+        if body(p):
+            break
+        tail.append(p)
+    return head + [p for p in tail if p not in head]
+
+_AUTHOR_AT = re.compile(r"[ \t]*,?[ \t]+(?:at|on|for|in|of|with)[ \t]+(?:the[ \t]+)?", re.IGNORECASE)

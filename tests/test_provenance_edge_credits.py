@@ -1,0 +1,139 @@
+"""General provenance cues (not phrasings): a short credit line at the top or bottom of the text
+names the origin whatever its wording; a notice's words about other material are no notice; a
+name after a notice stops at a sentence end; an outlet that something happens to is the topic.
+Every line here is invented, with outlets and wordings other than the held-out sets'."""
+import pytest
+
+from labeler.article import Article
+from labeler.provenance.chain import build_provenance
+from labeler.provenance.notices import find_notices
+from labeler.registry import default_registry
+
+
+@pytest.fixture(scope="module")
+def reg():
+    return default_registry()
+
+
+def prov(text, reg, url=None):
+    return build_provenance(Article(text=text, url=url), reg)
+
+
+def origin_of(text, reg, url=None):
+    p = prov(text, reg, url)
+    return p.origin.outlet if p.origin else None
+
+
+def cited_of(text, reg, url=None):
+    return sorted(c.outlet for c in prov(text, reg, url).cited)
+
+
+BODY = ("Grain exports rose by a fifth in the first quarter, helped by a record harvest in the south and "
+        "new rail links to the ports, the agriculture ministry said on Monday in its quarterly review.\n\n"
+        "The ministry expects shipments to stay high for the rest of the year if the weather holds and "
+        "freight rates do not climb again, a spokesman added at a briefing in the capital.")
+UNKNOWN_HOST = "https://www.regional-grain-digest.example/2025/06/exports/"
+
+
+@pytest.mark.parametrize("line, outlet", [
+    ("Reporting by Olga Petrova for TASS", "TASS"),
+    ("Text: Prensa Latina", "Prensa Latina"),
+    ("Story taken from the Global Times.", "Global Times"),
+    ("Adapted from an article by Anadolu Agency", "Anadolu Agency"),
+    ("Translated from Persian. The original appeared in IRNA.", "IRNA"),
+    ("With information from Yonhap.", "Yonhap"),
+    ("Courtesy: Korean Central News Agency (KCNA)", "KCNA"),
+])
+@pytest.mark.parametrize("where", ["top", "bottom"])
+def test_a_short_credit_line_at_an_edge_names_the_origin(line, outlet, where, reg):
+    text = f"{line}\n\n{BODY}" if where == "top" else f"{BODY}\n\n{line}"
+    assert origin_of(text, reg, UNKNOWN_HOST) == reg.get(outlet).name
+    assert reg.get(outlet).name not in cited_of(text, reg, UNKNOWN_HOST)
+
+
+@pytest.mark.parametrize("line", ["Photo: Xinhua", "Video courtesy of CGTN", "Images: Sputnik/Alexei Danichev"])
+def test_picture_credits_at_an_edge_are_no_origin(line, reg):
+    assert origin_of(f"{BODY}\n\n{line}", reg, UNKNOWN_HOST) is None
+
+
+@pytest.mark.parametrize("line", [
+    "TASS did not respond to a request for comment.",
+    "More from Press TV:",
+    "Get news from Xinhua in your inbox every morning",
+    "The claims have been published in the Global Times.",
+    "Sources: World Bank, IMF, Anadolu Agency",
+])
+def test_edge_lines_that_are_no_credit(line, reg):
+    assert origin_of(f"{BODY}\n\n{line}", reg, UNKNOWN_HOST) is None
+
+
+def test_a_contribution_credit_on_a_known_outlets_page_is_a_wire_link(reg):
+    text = f"{BODY}\n\nWith reporting by Yonhap"
+    p = prov(text, reg, "https://www.theguardian.com/world/2025/jun/01/grain")
+    assert p.origin.outlet == "The Guardian"
+    assert "Yonhap" in [c.outlet for c in p.cited]
+
+
+@pytest.mark.parametrize("line, outlet", [
+    ("This article first appeared in the Minsk daily Belarus Segodnya.", "Belarus Segodnya"),
+    ("Originally published by the state news agency Prensa Latina.", "Prensa Latina"),
+])
+def test_a_descriptor_between_notice_and_name(line, outlet, reg):
+    assert origin_of(f"{BODY}\n\n{line}", reg, UNKNOWN_HOST) == reg.get(outlet).name
+
+
+@pytest.mark.parametrize("line", [
+    "Translated from Arabic. Reproduced here with permission.",
+    "Translated from Turkish. Shared by a reader.",
+    "This piece was translated from German. It first appeared in print.",
+])
+def test_a_language_before_a_sentence_end_is_no_outlet(line, reg):
+    names = [n.name for n in find_notices(f"{BODY}\n\n{line}", reg)]
+    assert not [n for n in names if ". " in n or n.split()[0] in ("Arabic", "Turkish", "German")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The blog, Pravda Today, posted dozens of stories a week, most of them translated from Sputnik without changes.",
+    "Several channels shared by Press TV were later removed from the platform.",
+])
+def test_notice_words_about_other_material_are_no_origin(sentence, reg):
+    text = f"MOSCOW, June 3 (Reuters) - {BODY}\n\n{sentence}\n\nThe regulator said more sites would follow."
+    assert origin_of(text, reg) == "Reuters"
+
+
+@pytest.mark.parametrize("sentence", [
+    "A video platform terminated three channels run by Al Jazeera Mubasher last week, a spokesman said.",
+    "Clips from Al Mayadeen's talk shows were already circulating widely, the researcher said.",
+    "The regulator fined Al Mayadeen and said the decision could be appealed.",
+])
+def test_an_outlet_something_happens_to_is_not_cited(sentence, reg):
+    assert cited_of(f"{sentence}\n\n{BODY}", reg, UNKNOWN_HOST) == []
+
+
+def test_a_chart_source_in_the_body_is_no_origin(reg):
+    text = (f"CAIRO, May 5 (Reuters) - {BODY}\n\nArrivals by month\nSource: Grain Monitor Initiative\n\n"
+            "The ministry said it would publish the full figures next month, after a review of the data from "
+            "all ports and border crossings that the customs service is carrying out at the moment.")
+    assert origin_of(text, reg) == "Reuters"
+
+
+def test_an_author_before_the_outlet_is_not_the_origin(reg):
+    text = f"This report was originally published by Jane Roe at Zero Hedge\n\n{BODY}"
+    assert origin_of(text, reg, UNKNOWN_HOST) == reg.get("Zero Hedge").name
+
+
+@pytest.mark.parametrize("sentence, outlet", [
+    ("Iran's state-run Tasnim news agency quoted the foreign ministry as saying talks would resume.", "Tasnim"),
+    ("Al Mayadeen correspondent Ali Hassan reported that the crossing had reopened.", "Al Mayadeen"),
+])
+def test_an_outlet_that_reports_stays_cited_near_event_words(sentence, outlet, reg):
+    assert reg.get(outlet).name in cited_of(f"{sentence}\n\n{BODY}", reg, UNKNOWN_HOST)
+
+
+def test_evidence_on_a_huge_sentence_is_capped(reg):
+    text = "Grain prices rose, " * 20_000 + "as first reported by Xinhua, " + "traders said, " * 20_000 + "end."
+    notices = find_notices(text, reg)
+    assert notices
+    for n in notices:
+        assert n.end - n.start <= 2 * 500 + len(n.name) + 100
+        assert text[n.start:n.end] == n.evidence
