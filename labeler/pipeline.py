@@ -54,7 +54,7 @@ def run_detectors(text: str | None = None, *, url: str | None = None, title: str
     quotes = find_quotes(t)
     prov = build_provenance(art, reg, quotes)
     terms = find_loaded_terms(t, quotes)
-    claims = find_claims(t, quotes)
+    claims = find_claims(t, quotes, terms)
     sources, balanced = source_balance(t, quotes, claims)
     scores = Scores(
         state_media=state_media_rule_score(prov),

@@ -201,3 +201,32 @@ def test_other_voice_shows_its_evidence():
     text = "The city raised bus fares on Monday.\n\nThe opposition Green Party criticised the increase."
     assert other_voice(text, []) == "criticised"
     assert other_voice("", []) is None
+
+
+@pytest.mark.parametrize("text", [
+    # a second group's reservation, an alternative demanded instead, a reasoned refusal
+    "The town will host a new music festival in June, the mayor said.\n\n"
+    "Some shopkeepers on the main square are less enthusiastic about the noise.",
+    "The ministry will lower the tariff on imported cheese, officials said.\n\n"
+    "The dairy farmers' union called for direct support for producers instead.",
+    "Fishermen want the bay closed to trawlers for a year.\n\n"
+    "The agency said its data did not justify a closure at this stage.",
+])
+def test_a_reservation_or_reasoned_answer_voices_the_other_side(text):
+    assert _balance(text)[1] is True
+
+
+def test_a_passive_others_were_is_no_other_side():
+    text = ("The museum shows the case books of the old asylum.\n\n"
+            "Some patients were admitted for grief. Others were admitted for debts.")
+    assert _balance(text)[1] is False
+
+
+def test_a_closing_verdict_does_not_unbalance_reporting_that_answers_its_dispute():
+    text = ("The ministry said the new dam would end the floods.\n\n"
+            "Downstream farmers rejected the plan, saying it would dry out their fields.\n\n"
+            "The opposition Farmers' Party criticised the ministry's figures.\n\n"
+            "The country has once again been abandoned by its neighbours.")
+    claims = find_claims(text, [])
+    assert any(not c.attributed and not c.countered for c in claims)
+    assert _balance(text)[1] is True

@@ -490,3 +490,64 @@ def test_a_source_insisting_on_a_rebuttal_still_counters_the_claim():
 ])
 def test_counterclaims_need_a_counter_verb_not_the_noun_dispute(text, countered):
     assert _one(text).countered is countered
+
+
+# ------------------------------------------------------------------ author-voice verdicts (R2b)
+
+@pytest.mark.parametrize("sentence", [
+    # an actor label in the author's voice is the author's verdict on that actor
+    "The puppet administration in the capital has handed the mines to its foreign patrons.",
+    "Soros-funded activists are once more trying to bring the government down.",
+    "The warmongers in the alliance keep sending weapons to the front.",
+    # superlatives, exemplarity and comparative boosterism about an actor
+    "The republic's railway network is the best in the whole of Africa.",
+    "The province has become a model for the whole continent in flood protection.",
+    "The city is now the undisputed regional capital of film production.",
+    "The kingdom has done more than any other country to feed the refugees.",
+    # legitimacy verdicts, defiance framing and grievance
+    "The export quota is a legitimate measure taken to protect domestic industry.",
+    "The harbour was saved by the council's refusal to bow to pressure from abroad.",
+    "The world has once again abandoned the island, sending only a token shipment of aid.",
+    # cost claims and conspiratorial history
+    "The ban on imported grain has cost ordinary households hundreds of millions of dollars.",
+    "Every foreign-backed uprising on the continent has ended in chaos and hunger.",
+])
+def test_author_voice_verdicts_are_unattributed_claims(sentence):
+    claim = _one("Officials met on Monday.\n\n" + sentence)
+    assert claim is not None and claim.sentence == sentence
+    assert not claim.attributed and not claim.countered
+
+
+def test_a_loaded_label_claim_names_the_term_as_evaluative_evidence():
+    claim = _one("The puppet administration in the capital has handed the mines to its foreign patrons.")
+    assert "uses a distancing label ('puppet" in claim.why
+
+
+@pytest.mark.parametrize("text", [
+    # the label is a speaker's, inside a quotation or relayed by a reporting verb
+    '"The puppet administration has handed the mines to its patrons," the opposition leader said.',
+    "The opposition leader called the cabinet a puppet administration in a speech on Monday.",
+    # routine designations in conflict copy are loaded words but assert nothing alone
+    "Security forces killed four terrorists in a raid near the border on Monday.",
+    # a mood without an actor is no assertion about anyone
+    "The hysteria will fade, as it always does.",
+    # a threat stays a threat whatever its words
+    "The warmongers in the alliance had better remember what happened last time.",
+])
+def test_relayed_labels_designations_and_threats_make_no_claim(text):
+    assert [c for c in find_claims(text, []) if not c.attributed] == []
+
+
+def test_loaded_terms_passed_in_are_used_instead_of_found_again():
+    text = "The puppet administration in the capital has handed the mines to its foreign patrons."
+    assert find_claims(text, [], terms=[]) == []  # the caller found no loaded terms: none is assumed
+    assert len(find_claims(text, [])) == 1  # None: found here
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Gulf states' decision to cut output has cost consumers billions of dollars.",
+    "The final was won by a team from the United States.",
+])
+def test_states_as_a_noun_is_no_reporting_verb(sentence):
+    claims = find_claims(sentence, [])
+    assert all(not c.attributed for c in claims)

@@ -16,8 +16,11 @@ what a reader can check from the text without knowing who is right.
 ``balanced`` is True when the article gives the other side of its main contested claim:
 
 * when there are claims, the main one is the strongest unattributed one (else the strongest);
-  an unattributed, uncountered main claim makes the article unbalanced; a countered one makes
-  it balanced; an attributed, uncountered one is balanced only if the article voices a dispute;
+  an unattributed, uncountered main claim makes the article unbalanced unless the article both
+  voices a dispute (below) and lets another party answer (an other voice, below): reporting that
+  gives the other side of its main dispute stays balanced when the author adds a closing verdict;
+  a countered main claim makes it balanced; an attributed, uncountered one is balanced only if
+  the article voices a dispute;
 * with no contested claim, balanced means the article voices a dispute at all: a counterclaim
   cue ("denied", "rejects", "could not verify either side's account", "not all ... convinced")
   or a right-of-reply line ("declined to comment", "did not respond to a request for comment");
@@ -25,7 +28,7 @@ what a reader can check from the text without knowing who is right.
   ("the opposition party criticised the measure", "residents complained", "said the move breached
   international law") counts when its subject is not the article's lead actor (the first quoted
   source, or the source of the main claim); a second named source counts when it criticises or
-  counters, or answers after a contrast ("But the ministry said ..."). Neither answers an
+  counters, or answers after a contrast ("But the ministry said ..."). Alone, neither answers an
   unattributed main claim: who disagrees with the author cannot be told from a plain verb.
 """
 from __future__ import annotations
@@ -36,7 +39,7 @@ from collections.abc import Sequence
 
 from ..schema import Claim, Quote
 from ..text import Span, quoted_spans, sentence_at
-from .claims import MAX_TEXT, _scan, claim_weight, find_hits, may_match
+from .claims import CLAIM_THRESHOLD, MAX_TEXT, _scan, claim_weight, find_hits, may_match
 
 ASSERTING_MIN = 0.6  # contested-cue weight in a source's words that puts it on the asserting side
 CRITIC_VERB = 1.0  # "critic" cues of this weight are critical verbs; lighter ones are critical content that
@@ -246,7 +249,8 @@ def main_claim(claims: Sequence[Claim]) -> Claim | None:
     if not claims:
         return None
     pool = [c for c in claims if not c.attributed] or list(claims)
-    return max(pool, key=lambda c: (claim_weight(c.sentence), -c.start))
+    # a rule claim weighs at least CLAIM_THRESHOLD (loaded terms that made it are not in its sentence alone)
+    return max(pool, key=lambda c: (max(claim_weight(c.sentence), CLAIM_THRESHOLD), -c.start))
 
 
 def source_balance(text: str, quotes: Sequence[Quote], claims: Sequence[Claim]) -> tuple[dict, bool]:
@@ -259,5 +263,7 @@ def source_balance(text: str, quotes: Sequence[Quote], claims: Sequence[Claim]) 
     if main is not None and main.countered:
         return sources, True
     if main is not None and not main.attributed:
-        return sources, False
+        # an author's bare verdict stays one-sided unless the article also voices the dispute and
+        # lets another party answer (both, as either alone is common in one-sided copy too)
+        return sources, dispute_voiced(text) and other_voice(text, quotes, main) is not None
     return sources, dispute_voiced(text) or other_voice(text, quotes, main) is not None

@@ -8,8 +8,11 @@ decision can be shown to a reader as the words that triggered it. The cue lists 
 regular expression matched on word boundaries).
 
 A sentence is a *contested claim* when the summed weight of its contested-claim cues (minus
-hedges) reaches :data:`CLAIM_THRESHOLD`. Each cue is *attributed* when it lies inside the
-scope of a reporting construction: a Quote's content, a long quotation, "according to"
+hedges) reaches :data:`CLAIM_THRESHOLD`. The article's loaded terms in the author's voice count as
+``evaluative`` cues too (:data:`LOADED_CLAIM_WEIGHTS` by category: an actor label such as "puppet" or
+"Soros-funded" is one clear cue, broad emotive words only add to another cue), unless the sentence
+relays the label ("called them ...", a quotation), is a threat, or names no actor. Each cue is
+*attributed* when it lies inside the scope of a reporting construction: a Quote's content, a long quotation, "according to"
 anywhere in the sentence, a sentence-final ", X said", or the complement after "X said/
 accused/told...". A claim is unattributed when its out-of-scope cue weight reaches
 :data:`UNATTRIBUTED_MIN`. It is *countered* when the same sentence carries a counterclaim cue
@@ -32,7 +35,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-from ..schema import Claim, Quote
+from ..schema import Claim, LoadedTerm, Quote
 from ..text import Span, paragraphs, quoted_spans, sentences
 
 CLAIM_THRESHOLD = 1.0  # summed contested-cue weight (after hedges) that makes a claim
@@ -42,7 +45,23 @@ QUOTE_MIN_WORDS = 4  # shorter quoted stretches are scare quotes or titles, not 
 MAX_TEXT = 300_000  # longer inputs (no news article is; ~10x a long feature) are analysed on their first MAX_TEXT characters
 
 CONTESTED_KINDS = ("causal", "motive", "blame", "sovereignty", "grievance", "factive", "evaluative")
-KINDS = CONTESTED_KINDS + ("attribution", "counter", "balance_seek", "hedge", "anonymous", "critic")
+KINDS = CONTESTED_KINDS + ("attribution", "counter", "balance_seek", "hedge", "anonymous", "critic", "designation")
+
+# An author-voice loaded term of these categories is the author's own verdict on an actor
+# ("the puppet opposition", "Soros-funded NGOs", "Washington's hypocrisy"): its sentence is a
+# contested claim of kind "evaluative" with the term as the cue. Naming conventions (a spelling)
+# and euphemisms say how something is named, not what is asserted about it; cues of kind
+# ``designation`` ("terrorists", "invaders": the word a side's wire copy uses for its enemy in
+# routine war reporting) do not make a claim alone either.
+# Labels for an actor (name-calling, conspiracy, pathologising, dehumanising) are one clear cue
+# each; scare labels ("sham", "propaganda") and the broad emotive vocabulary ("devastating",
+# "blasted", "petty") also colour neutral wire copy and only add to another cue (checked on
+# Reuters/AP copy in Article-Bias-Prediction: bench/claims_eval.py --only wire).
+LOADED_CLAIM_WEIGHTS = {
+    "pejorative_label": 1.0, "conspiracy": 1.0, "dehumanising": 1.0, "pathologising": 1.0,
+    "scare_label": 0.5, "pejorative": 0.5, "exaggeration": 0.3,
+}
+LOADED_CLAIM_CATEGORIES = frozenset(LOADED_CLAIM_WEIGHTS)
 
 _KIND_PHRASE = {
     "causal": "asserts causation",
@@ -629,12 +648,90 @@ def _weight(hits: Sequence[Hit]) -> float:
     return sum({h.cue.term: h.cue.weight for h in hits}.values())
 
 
-def find_claims(text: str, quotes: Sequence[Quote]) -> list[Claim]:
-    """Contested-claim sentences in text order, each with attribution, counterclaim and why."""
+# A sentence that reports how someone names or sees an actor ("portrayed the president as a bully",
+# "took to Twitter to call the vote fraudulent", "long vilified by Republicans") or carries a
+# quotation relays a label; only the author's own unreported use makes the label a claim.
+_LABEL_REPORTED = re.compile(
+    r"\b(?:call(?:s|ed|ing)?|label(?:s|ed|led|ing)?|brand(?:s|ed|ing)?|dub(?:s|bed|bing)?|describ(?:e|es|ed|ing)|"
+    r"portray(?:s|ed|ing)?|depict(?:s|ed|ing)?|consider(?:s|ed)?|vilif(?:y|ies|ied)|accus(?:e|es|ed|ing)|"
+    r"read|reads|wrote|writes|tweet(?:s|ed)?|said|says|say|told|according|claim(?:s|ed)?|insist(?:s|ed)?|"
+    r"argu(?:e|es|ed)|deni(?:es|ed)|den(?:y|ying)|alleg(?:e|es|ed|ing)|paint(?:s|ed|ing)?|denounc\w*|condemn\w*|"
+    r"statements?|FILE|photo)\b|[\"\u201c\u201d\u00ab\u00bb]")
+
+
+_ACTOR_WORD = re.compile(
+    r"(?<=\S )[A-Z][\w\-]+|\b(?:government|opposition|media|press|regime|leaders?|leadership|officials?|authorities|"
+    r"elites?|parties|party|activists|groups?|NGOs?|community|country|countries|states?|nations?)\b")
+
+
+def _names_actor(sentence: str, hits: Sequence[Hit]) -> bool:
+    """An actor label names one by itself; other verdict terms need a name or a group noun."""
+    return any(h.cue.source.startswith(("loaded term (pejorative_label", "loaded term (conspiracy", "loaded term (dehumanising"))
+               for h in hits) or _ACTOR_WORD.search(sentence) is not None
+
+
+def _loaded_hits(text: str, terms: Sequence[LoadedTerm]) -> list[Hit]:
+    """Author-voice loaded terms of an evaluative category as ``evaluative`` hits (designations
+    excepted), in text order."""
+    out = []
+    for t in terms:
+        if not isinstance(t, LoadedTerm) or t.voice != "author" or t.category not in LOADED_CLAIM_CATEGORIES:
+            continue
+        if not (0 <= t.start < t.end <= len(text)) or find_hits(t.term, "designation"):
+            continue
+        out.append(Hit(t.start, t.end, Cue(t.term, "evaluative", LOADED_CLAIM_WEIGHTS[t.category], f"loaded term ({t.category}): {t.source}")))
+    out.sort(key=lambda h: h.start)
+    return out
+
+
+def _first_per_term(hits: Sequence[Hit]) -> list[Hit]:
+    """The first hit of each distinct term (a repeated term weighs once anyway; bounds the work on
+    a run-on text that repeats one word thousands of times)."""
+    seen: set[str] = set()
+    out = []
+    for h in hits:
+        if h.cue.term not in seen:
+            seen.add(h.cue.term)
+            out.append(h)
+    return out
+
+
+def _overlapping(hits: Sequence[Hit], h: Hit) -> list[Hit]:
+    """Hits of ``hits`` (non-overlapping, in text order) that overlap ``h``, found by bisection."""
+    i = bisect.bisect_left([x.start for x in hits], h.end) if len(hits) < 64 else _bisect_start(hits, h.end)
+    out = []
+    while i > 0 and hits[i - 1].end > h.start:
+        i -= 1
+        out.append(hits[i])
+    return out
+
+
+def _bisect_start(hits: Sequence[Hit], pos: int) -> int:
+    """First index whose hit starts at or after ``pos``."""
+    lo, hi = 0, len(hits)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if hits[mid].start < pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def find_claims(text: str, quotes: Sequence[Quote], terms: Sequence[LoadedTerm] | None = None) -> list[Claim]:
+    """Contested-claim sentences in text order, each with attribution, counterclaim and why.
+
+    ``terms`` are the article's loaded terms (``find_loaded_terms(text, quotes)``); None finds them
+    here. An author-voice verdict term outside every reporting scope makes its sentence a claim."""
     if not isinstance(text, str) or not text.strip():
         return []
     text = text[:MAX_TEXT] if len(text) > MAX_TEXT else text
     body, attr = _scan(text)
+    if terms is None:
+        from .loaded_terms import find_loaded_terms  # imported late: loaded terms do not need claims
+        terms = find_loaded_terms(text, quotes)
+    loaded = _loaded_hits(text, terms)
+    l_starts = [h.start for h in loaded]
     counter_sents = [b for b in body if b.counter]
     claims: list[Claim] = []
     lazy: dict[str, object] = {}  # built on first need: most sentences are no claim at all
@@ -660,8 +757,24 @@ def find_claims(text: str, quotes: Sequence[Quote]) -> list[Claim]:
         return qs, lqs, hs
 
     for idx, b in enumerate(body):
-        weight = _weight(b.contested) - b.hedge
         s = b.span
+        lh = _first_per_term(loaded[bisect.bisect_left(l_starts, s.start):bisect.bisect_left(l_starts, s.end)])
+        if lh and b.hedge >= CLAIM_THRESHOLD:
+            lh = []  # a threat or exhortation ("had better remember") asserts nothing, however worded
+        if lh:  # only the verdict terms outside reporting scopes: a quoted speaker's words are theirs
+            scopes = _attribution_scopes(s, text, *near(s))
+            # a loaded term replaces a lighter cue on the same words ("puppet" as a weak cue)
+            lh = [h for h in lh if not _in_scopes(h.start, scopes)
+                  and not any(c.cue.weight >= h.cue.weight for c in _overlapping(b.contested, h))]
+            if lh and _weight(b.contested) - b.hedge < CLAIM_THRESHOLD and _LABEL_REPORTED.search(s.text):
+                lh = []  # a relayed label: the loaded term alone makes no claim here
+            if lh and not _names_actor(s.text, lh):
+                lh = []  # "the hysteria will pass": a mood, not an assertion about anyone
+            if lh:
+                covered = {id(c) for h in lh for c in _overlapping(b.contested, h)}
+                rest = tuple(c for c in b.contested if id(c) not in covered)
+                b = _Sent(s, tuple(sorted(rest + tuple(lh), key=lambda h: h.start)), b.counter, b.hedge)
+        weight = _weight(b.contested) - b.hedge
         if weight < CLAIM_THRESHOLD:
             found = _disputed_in_place(text, b)
             if found is None:
@@ -682,7 +795,7 @@ def find_claims(text: str, quotes: Sequence[Quote]) -> list[Claim]:
         what = "; ".join(
             f"{_KIND_PHRASE[k]} ('{', '.join(_snippet(text, h) for h in shown if h.cue.kind == k)}')" for k in kinds
         )
-        countered, how = _countered(text, b, idx, body, counter_sents, stems_of)
+        countered, how = _countered(text, body[idx], idx, body, counter_sents, stems_of)
         voice = "attributed to a source" if attributed else "in the author's voice; no source"
         why = f"{what} {voice}; {how}"
         claims.append(Claim(s.text, s.start, s.end, attributed, countered, why))
@@ -803,7 +916,7 @@ def omitted_counterclaims_score(claims: Sequence[Claim], text: str) -> float:
 
     ``s = 1 - exp(-(sum over unattributed, uncountered claims of min(w, 2)
                     + 0.25 * number of attributed, uncountered claims) / 1.5)``
-    where ``w`` is the claim's cue weight, or for a claim a model found (``probability`` set) its
+    where ``w`` is the claim's cue weight (at least :data:`CLAIM_THRESHOLD`), or for a claim a model found (``probability`` set) its
     probability, so a sentence the model is sure of counts like one clear cue. Countered claims add
     nothing; one strong bare claim gives about 0.5, two about 0.75. ``text`` is accepted for the
     contract (length-free on purpose: one bare accusation is as serious in a short item as in a
@@ -816,7 +929,9 @@ def omitted_counterclaims_score(claims: Sequence[Claim], text: str) -> float:
         if c.attributed:
             total += 0.25
         else:
-            total += min(c.probability if c.probability is not None else claim_weight(c.sentence), 2.0)
+            # a rule claim reached CLAIM_THRESHOLD, if only through loaded terms the sentence alone cannot show
+            w = c.probability if c.probability is not None else max(claim_weight(c.sentence), CLAIM_THRESHOLD)
+            total += min(w, 2.0)
     return 1.0 - math.exp(-total / 1.5)
 
 
