@@ -224,7 +224,9 @@ def compare(row: dict, a) -> ArticleDiff:
 def analyse_rows(rows: list[dict], model: str = "rules") -> list:
     import labeler
 
-    scorer = model if model == "rules" else labeler.load_model(None if model == "default" else model)
+    scorer = model
+    if isinstance(model, str) and model != "rules":  # a path or "default"; anything else is a loaded model
+        scorer = labeler.load_model(None if model == "default" else model)
     return [labeler.analyze(r["text"], url=r["url"], title=r["title"], model=scorer) for r in rows]
 
 

@@ -105,9 +105,10 @@ evidence listed in `explanations`.
   voice), the sentence model's summary of the article and hashed word n-grams.{loaded_prior}
 - sentence model: a token tagger (hashed word contexts + membership in subjectivity/bias word
   lists, kept as hashes) stacked with a hashed word/character n-gram sentence classifier. Its
-  words above 0.5 in loaded sentences are added to `loaded_terms` with `category="model"` and
-  their probability.
-- `omitted_counterclaims`: the rule score is kept. An experimental head trained on FNC-1 (does an
+  words from {getattr(model, 'term_threshold', 0.5):.2f} that the lexicon did not mark are added to
+  `loaded_terms` with `category="model"` and their probability.
+- `omitted_counterclaims`: the rule score, counting the claims the claim model adds (each by its
+  probability). An experimental head trained on FNC-1 (does an
   article body assert a rumour or only report it; `labeler/model/counterclaims.py`,
   `bench/counterclaims_eval.py`) ranks FNC-1 well (grouped out-of-fold AUC 0.78 vs 0.51 for the
   rule score) but worse than the rule score on hand-labelled political articles it never saw
