@@ -56,7 +56,7 @@ with the evidence from the text.
 - Quotes are found from quotation marks and reporting verbs; unusual layouts (interviews, tables)
   can be missed, and unbalanced quotation marks are flagged in the warnings.
 - Contested claims are the hardest cue: on articles written independently of the rules, roughly
-  one labelled claim in four to five is found (see the README's held-out figures).
+  one labelled claim in five is found (see the README's held-out figures).
 - The scores describe framing cues, not truth: a state-media article can be accurate and an
   independent one misleading. Read the evidence.
 """
