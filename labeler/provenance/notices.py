@@ -295,6 +295,7 @@ def _unknown_outlet_notices(text: str, registry: Registry, known_starts: set[int
         lines[ls] = le
     if not lines:
         return out
+    edge_starts: frozenset[int] | None = None  # computed once, on first need (a text may hold 100k notices)
     for p in load_patterns():
         if p.family != "notice" or p.before is None or p.id in _KNOWN_OUTLETS_ONLY:
             continue
@@ -316,7 +317,9 @@ def _unknown_outlet_notices(text: str, registry: Registry, known_starts: set[int
             if p.after and not p.after.match(text, nm.start() + len(name), le):
                 continue
             outlet = registry.get(name) or (registry.by_domain(name) if "." in name and " " not in name else None)
-            if outlet is None and p.id in _EDGE_ONLY_UNKNOWN and (ls not in _edge_line_starts(text)
+            if outlet is None and p.id in _EDGE_ONLY_UNKNOWN and edge_starts is None:
+                edge_starts = _edge_line_starts(text)
+            if outlet is None and p.id in _EDGE_ONLY_UNKNOWN and (ls not in edge_starts
                                                                   or _MEDIA_CREDIT.search(text, ls, le)):
                 continue  # "Deaths by year / Source: ACLED" mid-article: a chart's data source;
                 # "Images courtesy of X", "via Getty Images": a picture's source
