@@ -62,6 +62,9 @@ LOADED_CLAIM_WEIGHTS = {
     "scare_label": 0.5, "pejorative": 0.5, "exaggeration": 0.3,
 }
 LOADED_CLAIM_CATEGORIES = frozenset(LOADED_CLAIM_WEIGHTS)
+# Categories whose word names an actor by itself ("puppet", "Soros-funded", "vermin"); a diagnosis
+# ("hysteria") or a verdict word needs a name or group noun in its sentence to be about someone.
+ACTOR_LABEL_CATEGORIES = frozenset({"pejorative_label", "conspiracy", "dehumanising"})
 
 _KIND_PHRASE = {
     "causal": "asserts causation",
@@ -83,6 +86,7 @@ class Cue:
     kind: str
     weight: float
     source: str
+    category: str = ""  # the loaded-term category, for cues that come from loaded terms
 
 
 @dataclass(frozen=True)
@@ -666,8 +670,7 @@ _ACTOR_WORD = re.compile(
 
 def _names_actor(sentence: str, hits: Sequence[Hit]) -> bool:
     """An actor label names one by itself; other verdict terms need a name or a group noun."""
-    return any(h.cue.source.startswith(("loaded term (pejorative_label", "loaded term (conspiracy", "loaded term (dehumanising"))
-               for h in hits) or _ACTOR_WORD.search(sentence) is not None
+    return any(h.cue.category in ACTOR_LABEL_CATEGORIES for h in hits) or _ACTOR_WORD.search(sentence) is not None
 
 
 def _loaded_hits(text: str, terms: Sequence[LoadedTerm]) -> list[Hit]:
@@ -679,7 +682,8 @@ def _loaded_hits(text: str, terms: Sequence[LoadedTerm]) -> list[Hit]:
             continue
         if not (0 <= t.start < t.end <= len(text)) or find_hits(t.term, "designation"):
             continue
-        out.append(Hit(t.start, t.end, Cue(t.term, "evaluative", LOADED_CLAIM_WEIGHTS[t.category], f"loaded term ({t.category}): {t.source}")))
+        out.append(Hit(t.start, t.end, Cue(t.term, "evaluative", LOADED_CLAIM_WEIGHTS[t.category],
+                                             f"loaded term ({t.category}): {t.source}", t.category)))
     out.sort(key=lambda h: h.start)
     return out
 
