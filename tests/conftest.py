@@ -36,6 +36,32 @@ _ENVIRONMENT_SKIPS = ("../shared not present", "not installed", "no shipped defa
                       "no default model shipped")
 
 
+# --- provenance helpers shared by the provenance test modules -----------------------------------
+
+@pytest.fixture(scope="module")
+def reg():
+    from labeler.registry import default_registry
+
+    return default_registry()
+
+
+def prov(text: str, reg, url: str | None = None):
+    """The provenance of an invented article text."""
+    from labeler.article import Article
+    from labeler.provenance.chain import build_provenance
+
+    return build_provenance(Article(text=text, url=url), reg)
+
+
+def origin_of(text: str, reg, url: str | None = None) -> str | None:
+    p = prov(text, reg, url)
+    return p.origin.outlet if p.origin else None
+
+
+def cited_of(text: str, reg, url: str | None = None) -> list[str]:
+    return sorted(c.outlet for c in prov(text, reg, url).cited)
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
     outcome = yield

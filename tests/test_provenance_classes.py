@@ -2,28 +2,9 @@
 citation that a held-out set showed missing or misread (never the held-out articles themselves)."""
 import pytest
 
-from labeler.article import Article
-from labeler.provenance.chain import build_provenance
 from labeler.provenance.notices import find_notices
-from labeler.registry import default_registry
 
-
-@pytest.fixture(scope="module")
-def reg():
-    return default_registry()
-
-
-def prov(text, reg, url=None):
-    return build_provenance(Article(text=text, url=url), reg)
-
-
-def origin_of(text, reg, url=None):
-    p = prov(text, reg, url)
-    return p.origin.outlet if p.origin else None
-
-
-def cited_of(text, reg, url=None):
-    return sorted(c.outlet for c in prov(text, reg, url).cited)
+from conftest import cited_of, origin_of, prov
 
 
 BODY = "Grain exports rose by a fifth in the first quarter, the ministry said on Monday."
