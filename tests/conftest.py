@@ -36,6 +36,21 @@ _ENVIRONMENT_SKIPS = ("../shared not present", "not installed", "no shipped defa
                       "no default model shipped")
 
 
+def bench_module(name: str):
+    """A script of bench/ imported as a module (the held-out scoring lives there, shared with tests)."""
+    import importlib.util
+    import sys
+
+    if name in sys.modules:
+        return sys.modules[name]
+    path = Path(__file__).resolve().parents[1] / "bench" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
 # --- provenance helpers shared by the provenance test modules -----------------------------------
 
 @pytest.fixture(scope="module")

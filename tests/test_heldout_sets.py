@@ -18,10 +18,8 @@ for a per-article diff run ``python bench/heldout_report.py --file tests/fixture
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +27,8 @@ import pytest
 
 from labeler.registry import default_registry, host_of
 from labeler.schema import AFFILIATIONS
+
+from conftest import bench_module
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -60,15 +60,7 @@ SETS = [s for s in (
 ) if (FIXTURES / f"{s.name}.jsonl").exists() and (BASELINES / f"{s.name}.json").exists()]
 
 
-def _load_report():
-    spec = importlib.util.spec_from_file_location("heldout_report", ROOT / "bench" / "heldout_report.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
-report = _load_report()
+report = bench_module("heldout_report")
 ROWS = {s.name: report.load_rows(FIXTURES / f"{s.name}.jsonl") for s in SETS}
 BASELINE = {s.name: json.loads((BASELINES / f"{s.name}.json").read_text(encoding="utf-8")) for s in SETS}
 SET_ROWS = [pytest.param(s, row, id=f"{s.name}/{row['id']}") for s in SETS for row in ROWS[s.name]]

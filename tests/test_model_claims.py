@@ -17,6 +17,8 @@ from labeler.model.claim_sentence import ClaimSentenceModel, claim_tokens, norma
 from labeler.model.persist import TRUSTED_TYPES
 from labeler.model.recipes import choose_claim_threshold
 
+from conftest import bench_module, shared_path
+
 ASSERTIONS = [
     "The neighbouring states have turned themselves into the most aggressive outpost of the alliance.",
     "The programme is entirely peaceful and the country has never sought weapons.",
@@ -210,29 +212,12 @@ def test_the_threshold_is_the_lowest_that_keeps_wrong_claims_rare(labelled, wire
 
 # ------------------------------------------------------------------ with the shared data
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-
-
-@pytest.fixture(scope="module")
-def root():
-    if not (SHARED / "data").is_dir():
-        pytest.skip("../shared not present")
-    return SHARED / "data"
-
-
 def test_default_model_claims_do_not_lower_claim_f1_on_the_challenge_set_below_the_floor():
-    folder = Path(__file__).resolve().parents[1] / "models" / "default"
-    path = SHARED / "examples" / "challenge.jsonl"
-    if not path.is_file():
-        pytest.skip("../shared not present")
-    m = load_model(folder)
-    if getattr(m, "claim_model", None) is None:
-        pytest.skip("the default model has no claim model yet (retrain models/default)")
-    import sys
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-    from heldout_report import evaluate, load_rows
-
-    rows = load_rows(path)
-    figures, _ = evaluate(rows, labeler.analyze_many([(r["text"], r.get("url"), r.get("title"), None)
-                                                      for r in rows], model=m))
+    path = shared_path("examples", "challenge.jsonl")
+    m = load_model(Path(__file__).resolve().parents[1] / "models" / "default")
+    assert getattr(m, "claim_model", None) is not None, "the shipped default model has no claim model: retrain it"
+    report = bench_module("heldout_report")
+    rows = report.load_rows(path)
+    figures, _ = report.evaluate(rows, labeler.analyze_many([(r["text"], r.get("url"), r.get("title"), None)
+                                                             for r in rows], model=m))
     assert figures["unattributed_claim_f1"] >= BASELINE["model_unattributed_claim_f1_challenge"]
