@@ -470,6 +470,10 @@ _HUNGARY_DOLLAR = ("Hungarian government and pro-government media label 'dollár
 _NOT_HISTORICAL = r"\b(?:1[89]\d\d|19[0-8]\d|post-?war|world\s+war|wwii|allied\s+occupation|macarthur|napoleon\w*|ottoman)\b"
 _FOREIGN = r"\b(?:western|west|washington|american|u\.?s\.?|nato|eu|european|brussels|london|anglo-saxons?|foreign|overseas|kiev|kyiv)\b"
 
+# Historical revolutions, where "counter-revolutionary" is the historian's neutral word.
+_HISTORICAL_REVOLUTIONS = (r"\b(?:1789|179\d|18\d\d|19[0-6]\d|french\s+revolution|vend[ée]e|bolshevik|white\s+army|"
+                           r"cultural\s+revolution)\b")
+
 FAMILIES: dict[str, tuple[dict[str, str], ...]] = {
     "Turkey: Gülen movement and PKK/YPG": (
         _pattern(r"\bG[üu]lenist\s+Terror(?:ist)?\s+(?:Group|Organi[sz]ation|Network|Cult)s?\b|\bFet(?:h)?ullahist\s+Terror(?:ist)?\s+Organi[sz]ations?\b",
@@ -502,9 +506,9 @@ FAMILIES: dict[str, tuple[dict[str, str], ...]] = {
         _row("unilateral coercive measure", "naming_convention", _UCM, "plural", "neutral: 'sanctions'"),
         _row("miami mafia", "pejorative_label", _CUBA, "", "neutral: 'Cuban exiles'"),
         _row("counter-revolutionary", "pejorative_label", _CUBA + "; PRC and Iranian usage for dissidents", "", "neutral: 'dissident'; historical revolutions skipped",
-             excludes=r"\b(?:1789|179\d|18\d\d|19[0-6]\d|french\s+revolution|vend[ée]e|bolshevik|white\s+army|cultural\s+revolution)\b"),
+             excludes=_HISTORICAL_REVOLUTIONS),
         _row("counter-revolutionaries", "pejorative_label", _CUBA + "; PRC and Iranian usage for dissidents", "", "neutral: 'dissidents'",
-             excludes=r"\b(?:1789|179\d|18\d\d|19[0-6]\d|french\s+revolution|vend[ée]e|bolshevik|white\s+army|cultural\s+revolution)\b"),
+             excludes=_HISTORICAL_REVOLUTIONS),
         _row("guarimba", "pejorative_label", _VENEZUELA, "plural", "neutral: 'protests', 'barricades'"),
         _row("guarimbero", "pejorative_label", _VENEZUELA, "plural", "neutral: 'protesters'"),
     ),
