@@ -63,7 +63,9 @@ def _extras(result: Sequence) -> tuple[Scores, dict, list[LoadedTerm], list[Clai
     return scores, explanations, list(extra_terms), list(rest[0]) if rest else []
 
 
-def _merge(a: Analysis, result: Sequence, scorer: Any) -> Analysis:
+def merge_scored(a: Analysis, result: Sequence, scorer: Any) -> Analysis:
+    """The rule analysis with a scorer's result applied: its scores and reasons, and the terms and
+    claims it found merged in text order (the one place this is done, for every entry point)."""
     scores, explanations, extra_terms, extra_claims = _extras(result)
     return replace(a, scores=scores, explanations=explanations,
                    loaded_terms=sorted(a.loaded_terms + extra_terms, key=lambda t: t.start),
@@ -97,7 +99,7 @@ def analyze(text: str | None = None, *, url: str | None = None, title: str | Non
     if isinstance(scorer, RuleScorer):
         return analysis
     full = getattr(scorer, "score_full", None)
-    return _merge(analysis, full(article.text, analysis) if full else scorer.score(article.text, analysis), scorer)
+    return merge_scored(analysis, full(article.text, analysis) if full else scorer.score(article.text, analysis), scorer)
 
 
 def analyze_many(items: Sequence[tuple[Any, Any, Any, Any]], *, model: Any = None,
@@ -137,5 +139,5 @@ def analyze_many(items: Sequence[tuple[Any, Any, Any, Any]], *, model: Any = Non
         if isinstance(r, Exception):
             out[i] = r
             continue
-        out[i] = _merge(out[i], r, scorer)
+        out[i] = merge_scored(out[i], r, scorer)
     return out

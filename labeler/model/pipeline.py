@@ -9,7 +9,6 @@ contributions (``explain.py``).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -261,11 +260,7 @@ class LabelerModel:
         return out
 
     def analyze(self, analysis: Analysis, text: str) -> Analysis:
-        """The analysis with this model's scores, explanations and extra loaded terms."""
-        from ..schema import ModelInfo
+        """The analysis with this model's scores, explanations and extra loaded terms and claims."""
+        from ..api import merge_scored
 
-        scores, expl, extra, claims = self.score_full(text, analysis)
-        return replace(analysis, scores=scores, explanations=expl,
-                       loaded_terms=sorted(analysis.loaded_terms + extra, key=lambda t: t.start),
-                       claims=sorted(analysis.claims + claims, key=lambda c: c.start),
-                       model=ModelInfo(self.name, self.version))
+        return merge_scored(analysis, self.score_full(text, analysis), self)
