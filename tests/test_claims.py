@@ -551,3 +551,74 @@ def test_loaded_terms_passed_in_are_used_instead_of_found_again():
 def test_states_as_a_noun_is_no_reporting_verb(sentence):
     claims = find_claims(sentence, [])
     assert all(not c.attributed for c in claims)
+
+
+# ------------------------------------------------------------------ round 4 construction classes (own wording)
+# Motive verdicts, imposition grievances, subordination smears, election verdicts and rhetorical
+# questions, each written without a cue word of the older classes; near misses beside each.
+
+_ROUND4_POSITIVES = {
+    "real motive": ["The fine has nothing to do with safety and everything to do with punishing the carrier.",
+                    "The inquiry's real purpose is to silence the station before the vote."],
+    "motive denial": ["The embargo was driven by commercial rivals rather than by any concern for the miners."],
+    "imposition": ["The border was drawn in 1921 by treaties imposed on the young republic without the consent of its people."],
+    "subordination": ["The regional bank had long since become an instrument of Washington.",
+                      "The governor closed the port on instructions from his foreign paymasters."],
+    "collective suspicion": ["The new screening rules treat every foreign engineer as a potential spy."],
+    "election verdict": ["Polling was conducted in a calm, transparent and democratic atmosphere across the province.",
+                         "The referendum was free and fair in every district."],
+    "rhetorical question": ["Who benefits when the region's farmers are cut off from their oldest markets?",
+                            "Is this really how a responsible neighbour treats a drought-stricken valley?",
+                            "How can a city of four million people be expected to live without a railway forever?"],
+}
+
+_ROUND4_NEGATIVES = {
+    "real motive": ["The new bridge has little to do with the old one, engineers noted in their plans."],
+    "motive denial": ["Nurses spent the night caring for the injured."],
+    "imposition": ["A curfew was imposed on the district after the storm."],
+    "subordination": ["The central bank regards interest rates as an instrument of policy.",
+                      "The hotline was disabled on the orders of the country's leader in 2023."],
+    "collective suspicion": ["The clinic treats every patient as an individual."],
+    "election verdict": ["Observers called for the vote to be free and fair.",
+                         "Voters must be free to choose, the charter says."],
+    "rhetorical question": ["How can residents apply for the new parking permits?",
+                            "Who benefits from the tax credit is explained on the agency's website."],
+    "stated purpose": ["The 2015 rules were intended to ensure equal access to web content."],
+}
+
+
+@pytest.mark.parametrize("cls, sentence", [(k, s) for k, v in _ROUND4_POSITIVES.items() for s in v])
+def test_round4_classes_of_contested_assertion_are_unattributed_claims(cls, sentence):
+    c = _one(sentence)
+    assert c is not None, f"{cls}: not flagged"
+    assert (c.attributed, c.countered) == (False, False), c.why
+
+
+@pytest.mark.parametrize("cls, sentence", [(k, s) for k, v in _ROUND4_NEGATIVES.items() for s in v])
+def test_round4_near_misses_are_not_unattributed_claims(cls, sentence):
+    assert [c for c in find_claims(sentence, []) if not c.attributed] == [], cls
+
+
+@pytest.mark.parametrize("sentence", [
+    "The opposition leader said the inquiry's real aim is to silence the station before the vote.",
+    "According to the ministry, the embargo was imposed on the country without the consent of its people.",
+])
+def test_round4_classes_are_attributed_when_reported(sentence):
+    assert _one(sentence).attributed
+
+
+def test_the_united_states_at_a_sentence_end_is_no_reporting_verb():
+    # "States" followed by a predicate word once opened a reporting scope over the verdict before it
+    text = "Technological hegemony cannot be preserved by closing laboratory doors, leaving the United States isolated."
+    c = _one(text)
+    assert c is not None and not c.attributed, c and c.why
+
+
+@pytest.mark.parametrize("text", [
+    "The strike has nothing to do with pay and everything to do with politics.\n\n"
+    "Mira Olsen is a senior research fellow at the Institute for Labour Studies in Oslo.",
+    "The strike has nothing to do with pay and everything to do with politics.\n\nTranslated from the Norwegian.",
+])
+def test_a_bio_line_or_translation_note_is_no_body_sentence(text):
+    claims = find_claims(text, [])
+    assert [c.sentence for c in claims] == ["The strike has nothing to do with pay and everything to do with politics."]

@@ -214,7 +214,8 @@ def _starts(items, k: int) -> set[tuple[str, bool]]:
             step = {(chr(av), True)}
         elif op is _sre_c.IN and (chars := _class_chars(av)) is not None and all(map(_safe_char, chars)):
             step = {(c, True) for c in chars}
-        elif op is _sre_c.SUBPATTERN and not (av[1] or av[2]):
+        elif op is _sre_c.SUBPATTERN:
+            # scoped flags ("(?-i:[A-Z])") only narrow what matches; keys are compared lower-cased
             step = _starts(av[3].data, k_item)
         elif op is _sre_c.BRANCH:
             step = set().union(*(_starts(b.data, k_item) for b in av[1]))
@@ -445,9 +446,18 @@ def _contested_hits(text: str) -> list[Hit]:
 
 _NOTICE_START = re.compile(
     r"^\s*(read more|see also|related|source|via|photo|image|video|watch|listen|follow|subscribe|"
-    r"categori[sz]ed as|tags?|share|advertisement|\u00a9|\(c\)|copyright|\(reporting by|editing by)\b",
+    r"categori[sz]ed as|tags?|share|advertisement|\u00a9|\(c\)|copyright|\(reporting by|editing by|"
+    r"translated (?:from|by)|translation (?:from|by)|adapted from)\b",
     re.I,
 )
+# An op-ed's bio line ("Jane Roe is a research fellow at ...", "The writer is a former envoy"):
+# who the author is, not a claim the article argues. Only a short paragraph of its own.
+_BIO_LINE = re.compile(
+    r"^\s*(?:the (?:writer|author|columnist)|[A-Z][\w'\u2019.\-]+(?: [A-Z][\w'\u2019.\-]+){1,3})"
+    r"(?: \([^)]{1,40}\))? (?:is|was) (?:an? |the )(?:[\w\-]+ ){0,4}(?:fellow|professor|lecturer|researcher|"
+    r"journalist|writer|columnist|analyst|commentator|editor|correspondent|director|author|scholar|economist|"
+    r"expert|diplomat|ambassador|envoy|member|contributor|blogger)\b")
+BIO_MAX_WORDS = 45
 _CAPTION_END = re.compile(r"\((?:photo|image|file photo|picture|pictured|credit|video)\b[^)]*\)\s*$", re.I)
 _TERMINAL = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s*$")
 
@@ -461,7 +471,8 @@ def _is_body_sentence(s: Span, para: Span, first_para: bool) -> bool:
 def _para_flags(para: Span, first_para: bool) -> tuple[bool, bool]:
     """(not a notice or caption, not a title line) for a paragraph: the per-paragraph half of
     :func:`_is_body_sentence`, computed once per paragraph."""
-    not_notice = not (_NOTICE_START.match(para.text) or _CAPTION_END.search(para.text))
+    not_notice = not (_NOTICE_START.match(para.text) or _CAPTION_END.search(para.text)
+                      or (_BIO_LINE.match(para.text) and len(para.text.split()) <= BIO_MAX_WORDS))
     # a title or caption line: no closing punctuation
     not_title = bool(_TERMINAL.search(para.text)) or not (first_para or len(para.text.split()) <= 15)
     return not_notice, not_title
