@@ -8,7 +8,7 @@ from __future__ import annotations
 from .article import Article, check_text, from_html
 from .cues.balance import source_balance
 from .cues.claims import MAX_TEXT as CLAIMS_MAX_TEXT, find_claims, omitted_counterclaims_score
-from .cues.loaded_terms import find_loaded_terms, loaded_language_score
+from .cues.loaded_terms import MAX_PER_TERM, find_loaded_terms, loaded_language_score
 from .provenance.chain import Provenance, build_provenance
 from .provenance.quotes import find_quotes
 from .registry import Registry, default_registry
@@ -54,6 +54,10 @@ def run_detectors(text: str | None = None, *, url: str | None = None, title: str
     quotes = find_quotes(t)
     prov = build_provenance(art, reg, quotes)
     terms = find_loaded_terms(t, quotes)
+    repeated = _capped_terms(terms)
+    if repeated:
+        warnings.append(f"{', '.join(repeated)}: occurs more than {MAX_PER_TERM} times; only the first "
+                        f"{MAX_PER_TERM} occurrences were read")
     claims = find_claims(t, quotes, terms)
     sources, balanced = source_balance(t, quotes, claims)
     scores = Scores(
@@ -77,6 +81,14 @@ def run_detectors(text: str | None = None, *, url: str | None = None, title: str
         warnings=warnings,
         text_length=len(t),
     )
+
+
+def _capped_terms(terms) -> list[str]:
+    """Terms reported MAX_PER_TERM times: their later repeats were not read."""
+    counts: dict[str, int] = {}
+    for t in terms:
+        counts[t.term.lower()] = counts.get(t.term.lower(), 0) + 1
+    return sorted(k for k, n in counts.items() if n >= MAX_PER_TERM)
 
 
 def state_media_rule_score(prov: Provenance) -> float:

@@ -253,9 +253,16 @@ def test_unbalanced_quotes_do_not_crash():
 def test_ten_megabyte_text_finishes(seed_text):
     copies = 10_000_000 // (len(seed_text) + 2) + 1
     big = (seed_text + "\n\n") * copies
+    from labeler.cues.loaded_terms import MAX_PER_TERM
+
     got = find_loaded_terms(big, [])
-    assert len(got) == copies * len(find_loaded_terms(seed_text, []))
-    assert all(big[t.start:t.end] == t.term for t in got[:1000])
+    one = find_loaded_terms(seed_text, [])
+    assert [(t.term, t.start) for t in got[:len(one)]] == [(t.term, t.start) for t in one]  # the first copy in full
+    assert all(big[t.start:t.end] == t.term for t in got)
+    per_term = {}
+    for t in got:
+        per_term[t.term] = per_term.get(t.term, 0) + 1
+    assert max(per_term.values()) <= MAX_PER_TERM  # later repeats are capped, not read
 
 
 @settings(max_examples=150, deadline=None)
@@ -747,3 +754,15 @@ def test_a_paragraph_scoped_row_reads_its_topic_from_the_paragraph():
     assert [t.term for t in terms(war, quotes_for(war))] == []
     rows = {r["term"]: r for r in _rows()}
     assert rows["invasion"]["scope"] == "paragraph"
+
+
+def test_a_term_repeated_thousands_of_times_is_read_up_to_a_cap_and_the_analysis_says_so():
+    import labeler
+    from labeler.cues.loaded_terms import MAX_PER_TERM
+
+    text = "The regime fell. " * (MAX_PER_TERM + 300)
+    terms = find_loaded_terms(text)
+    assert len(terms) == MAX_PER_TERM
+    assert all(text[t.start:t.end] == t.term for t in terms)
+    a = labeler.analyze(text, model="rules")
+    assert any("regime" in w and str(MAX_PER_TERM) in w for w in a.warnings)

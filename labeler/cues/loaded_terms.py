@@ -49,6 +49,11 @@ _BEFORE = 80
 _AFTER = 80
 _SENTENCE = 400
 _PARAGRAPH = 1000  # a row with scope "paragraph" looks this far either side, within the paragraph
+# Occurrences of one lexicon row read per text. A news article repeats a term a handful of times;
+# a text repeating one word tens of thousands of times (junk, a scraped index page) would
+# otherwise cost a context check per repeat (300 KB of one word: ~15 s). Later repeats are not
+# reported, and the pipeline says so in the analysis's warnings.
+MAX_PER_TERM = 200
 
 
 @dataclass(frozen=True)
@@ -439,7 +444,11 @@ def find_loaded_terms(text: str, quotes: Sequence[Quote] = (), lexicon: Lexicon 
     marks = sorted((q.start, q.end) for q in quoted_spans(text)) + sorted((q.start, q.end) for q in single_quoted_spans(text))
     marks.sort()
     kept: list[tuple[int, int, int]] = []
+    seen: dict[int, int] = {}
     for s, e, idx in cands:
+        seen[idx] = seen.get(idx, 0) + 1
+        if seen[idx] > MAX_PER_TERM:
+            continue
         entry = lex.entries[idx]
         if not _context_ok(text, s, e, entry):
             continue
