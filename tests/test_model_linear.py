@@ -66,3 +66,41 @@ def test_nb_ratios_fold_into_the_sentence_classifier_weights():
     ref = LogisticRegression(C=1.0, class_weight="balanced", max_iter=3000, random_state=0).fit(X.multiply(r).tocsr(), y)
     np.testing.assert_allclose(clf.decision_function(X), ref.decision_function(X.multiply(r).tocsr()), atol=1e-9)
     assert not np.allclose(r, 0)
+
+
+def test_class_group_folds_hold_out_whole_groups_of_each_class():
+    """Two outlets per class: each fold holds out one outlet of each class, whole."""
+    from labeler.model.linear import class_group_folds
+
+    y = np.array([1] * 30 + [1] * 20 + [0] * 25 + [0] * 10)
+    g = np.array(["a"] * 30 + ["b"] * 20 + ["c"] * 25 + ["d"] * 10)
+    folds = class_group_folds(y, g, 3)
+    assert sorted(set(folds)) == [0, 1]
+    for name in "abcd":
+        assert len(set(folds[g == name])) == 1
+    for f in (0, 1):
+        assert set(y[folds == f]) == {0, 1}
+
+
+def test_class_group_folds_split_the_rows_of_a_class_with_one_group():
+    from labeler.model.linear import class_group_folds
+
+    y = np.array([1] * 20 + [0] * 20 + [0] * 20)
+    g = np.array(["only"] * 20 + ["c"] * 20 + ["d"] * 20)
+    folds = class_group_folds(y, g, 3)
+    assert len(set(folds[g == "only"])) == 2
+    assert len(set(folds[g == "c"])) == len(set(folds[g == "d"])) == 1
+
+
+
+def test_stratified_group_calibration_fits_with_two_groups_per_class():
+    """Two outlets per class (the outlet-disjoint state-media splits): out-of-fold scores exist
+    for every row and the calibrated model still ranks held-out rows."""
+    from sklearn.metrics import roc_auc_score
+
+    X, y = _data(2000)
+    odd = np.arange(2000) % 2 == 1
+    g = np.where(y == 1, np.where(odd, "p1", "p2"), np.where(odd, "n1", "n2"))
+    m = CalibratedLinearClassifier(stratify_groups=True).fit(X[:1000], y[:1000], groups=g[:1000])
+    assert len(m.oof_decision_) == 1000
+    assert roc_auc_score(y[1000:], m.predict_proba(X[1000:])[:, 1]) >= 0.75

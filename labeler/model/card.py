@@ -74,8 +74,11 @@ def card_text(model, m: dict[str, Any]) -> str:
     rates = [f"{k}: {v['train_rate']:.0%} state media in training outlets, {v['test_rate']:.0%} in test outlets"
              for k, v in m.get("state_media_outlet_disjoint", {}).items() if "train_rate" in v]
     state_rates = "" if not rates else (
-        "\n- Most of the outlet-disjoint ECE is a base-rate gap, not a slope error (" + "; ".join(rates) +
-        "); Platt scaling fitted on held-out training outlets does not close it.")
+        "\n- The text model is calibrated on folds that hold out whole outlets, so its confidence is what "
+        "survives an outlet change; that makes the ECE small where only the outlet changes (RT -> TASS/News "
+        "Front). On the China split the test negatives are China-topic BBC headlines while the training "
+        "negatives are general Reuters/AP copy: the remaining error there is a topic shift (see "
+        "`mean_p_by_test_outlet` in metrics.json), not a base-rate gap (" + "; ".join(rates) + ").")
     added = m.get("claim_sentences", {}).get("validation_added_claims") or {}
     claims_added = (f"there: {added.get('correct', 0)} right, {added.get('wrong', 0)} wrong over "
                     f"{added.get('articles', 0)} articles" if added else "not measured")

@@ -12,25 +12,59 @@ import scipy.sparse as sp
 from scipy.special import expit
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import GroupKFold, StratifiedKFold, cross_val_predict
+from sklearn.model_selection import GroupKFold, PredefinedSplit, StratifiedKFold, cross_val_predict
 from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import check_is_fitted, validate_data
+
+
+def class_group_folds(y: np.ndarray, groups: np.ndarray, k: int, seed: int | None = 0) -> np.ndarray:
+    """A fold number per row, for calibration folds that hold out whole groups of each class.
+
+    The folds are ``min(k, most groups in one class)``. A class with at least that many groups
+    has its groups dealt to the folds (largest first, onto the lightest fold); a class with
+    fewer groups has its rows dealt at random, since holding out its only group would leave a
+    fold with one class.
+    """
+    y, groups = np.asarray(y), np.asarray(groups)
+    classes = np.unique(y)
+    n = min(k, max(len(np.unique(groups[y == c])) for c in classes)) if len(y) else 0
+    folds = np.zeros(len(y), dtype=int)
+    if n < 2:
+        return folds
+    rng = np.random.default_rng(seed)
+    for c in classes:
+        rows = np.flatnonzero(y == c)
+        names, sizes = np.unique(groups[rows], return_counts=True)
+        if len(names) >= n:
+            load = np.zeros(n)
+            for i in np.argsort(-sizes, kind="stable"):
+                j = int(np.argmin(load))
+                load[j] += sizes[i]
+                folds[rows[groups[rows] == names[i]]] = j
+        else:
+            folds[rows] = rng.permutation(len(rows)) % n
+    return folds
 
 
 class CalibratedLinearClassifier(ClassifierMixin, BaseEstimator):
     """Binary logistic regression with Platt calibration folded into its coefficients.
 
     ``cv`` folds give the out-of-fold scores that fit the calibration; pass ``groups`` to
-    ``fit`` to keep related rows (same article, same outlet) in one fold.
+    ``fit`` to keep related rows (same article, same outlet) in one fold. With
+    ``stratify_groups=True`` the groups of each class are dealt to the folds separately
+    (``class_group_folds``), so every fold holds out unseen groups of both classes even when
+    a class has only two or three groups (a few outlets): the calibration then learns how much
+    confidence survives a change of outlet.
     """
 
     def __init__(self, C: float = 1.0, class_weight: str | dict | None = "balanced", cv: int = 3,
-                 max_iter: int = 2000, random_state: int | None = 0):
+                 max_iter: int = 2000, random_state: int | None = 0, stratify_groups: bool = False):
         self.C = C
         self.class_weight = class_weight
         self.cv = cv
         self.max_iter = max_iter
         self.random_state = random_state
+        self.stratify_groups = stratify_groups
 
     def __sklearn_tags__(self):
         tags = super().__sklearn_tags__()
@@ -54,11 +88,15 @@ class CalibratedLinearClassifier(ClassifierMixin, BaseEstimator):
         self.n_iter_ = lr.n_iter_
         a, c = 1.0, 0.0
         n_splits = min(self.cv, int(np.bincount(yb).min()))
-        if groups is not None:
+        if groups is not None and getattr(self, "stratify_groups", False):
+            folds = class_group_folds(yb, np.asarray(groups), n_splits, self.random_state)
+            splitter, groups, n_splits = PredefinedSplit(folds), None, len(np.unique(folds))
+        elif groups is not None:
             n_splits = min(n_splits, len(np.unique(groups)))
+            splitter = GroupKFold(max(n_splits, 2))
+        else:
+            splitter = StratifiedKFold(max(n_splits, 2), shuffle=True, random_state=self.random_state)
         if n_splits >= 2:
-            splitter = (GroupKFold(n_splits) if groups is not None
-                        else StratifiedKFold(n_splits, shuffle=True, random_state=self.random_state))
             oof = cross_val_predict(self._lr(), X, yb, cv=splitter, groups=groups, method="decision_function")
             platt = LogisticRegression(C=1e4, max_iter=1000).fit(oof.reshape(-1, 1), yb)
             a, c = float(platt.coef_[0, 0]), float(platt.intercept_[0])

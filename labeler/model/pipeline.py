@@ -123,7 +123,8 @@ class ScoreHead:
     """One score: the feature blocks it uses and its calibrated linear classifier."""
 
     def __init__(self, name: str, *, use_cues: bool = True, use_text: bool = True, use_sentences: bool = True,
-                 n_text_features: int = 2**18, char: bool = False, C: float = 1.0, random_state: int = 0):
+                 n_text_features: int = 2**18, char: bool = False, C: float = 1.0, random_state: int = 0,
+                 stratify_groups: bool = False):
         self.name = name
         self.char = char
         self.use_cues = use_cues
@@ -132,6 +133,8 @@ class ScoreHead:
         self.n_text_features = n_text_features
         self.C = C
         self.random_state = random_state
+        # calibration folds deal each class's groups (outlets) apart, so every fold holds both classes
+        self.stratify_groups = stratify_groups
 
     def extra_blocks(self, analyses: Sequence, texts: Sequence[str]) -> list[tuple[list[str], Any]]:
         """Named feature blocks a subclass adds after the cue and sentence blocks and before the
@@ -166,8 +169,9 @@ class ScoreHead:
             groups: Sequence | None = None) -> ScoreHead:
         X, names = self._matrix(analyses, texts, summaries, fit=True)
         self.feature_names_ = names
-        self.clf_ = CalibratedLinearClassifier(C=self.C, class_weight="balanced", cv=3,
-                                               random_state=self.random_state).fit(X, np.asarray(y), groups=groups)
+        self.clf_ = CalibratedLinearClassifier(C=self.C, class_weight="balanced", cv=3, random_state=self.random_state,
+                                               stratify_groups=getattr(self, "stratify_groups", False),
+                                               ).fit(X, np.asarray(y), groups=groups)
         return self
 
     def transform(self, analyses: Sequence, texts: Sequence[str], summaries: np.ndarray):
