@@ -43,9 +43,12 @@ FIGURES = (
 
 
 def load_rows(path: Path) -> list[dict]:
-    """The labelled articles of a JSONL file (blank lines skipped)."""
-    with open(path, encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
+    """The labelled articles of a JSONL file (blank lines skipped); a missing file is an error here."""
+    from labeler.datasets import load_labelled_articles
+
+    if not Path(path).is_file():
+        raise FileNotFoundError(f"no labelled file at {path}")
+    return load_labelled_articles([path])
 
 
 # --- matching -----------------------------------------------------------------------------------
@@ -72,13 +75,10 @@ def term_match(pred: str, gold: str) -> bool:
     return p == g or _contains_words(p, g) or _contains_words(g, p)
 
 
-def _norm_sentence(s: str) -> str:
-    return re.sub(r"\W+", " ", s.lower()).strip()
-
-
 def claim_match(pred: str, gold: str) -> bool:
-    p, g = _norm_sentence(pred), _norm_sentence(gold)
-    return bool(p and g) and (p == g or p in g or g in p)
+    from labeler.datasets import claim_matches
+
+    return claim_matches(pred, gold)
 
 
 # --- per-article comparison ---------------------------------------------------------------------

@@ -476,3 +476,40 @@ def load_euvsdisinfo_claims(root: PathLike, *, min_words: int = 4) -> pd.DataFra
                         "keywords": df["keywords"].map(split), "outlets": df["outlets"].map(split)})[keep]
     out = out[~out["text"].str.lower().duplicated()]
     return out.reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- hand-labelled articles
+def load_labelled_articles(paths) -> list[dict]:
+    """Rows of hand-labelled JSONL files in the challenge-set format (``id``, ``url``, ``title``,
+    ``text``, ``labels{...}``), in file order; files that do not exist are skipped, so a recipe
+    run from an installed package (without the repository's fixtures) still works."""
+    out: list[dict] = []
+    for path in [paths] if isinstance(paths, (str, os.PathLike)) else paths:
+        p = Path(path)
+        if not p.is_file():
+            continue
+        with open(p, encoding="utf-8") as f:
+            for n, line in enumerate(f, 1):
+                if line.strip():
+                    try:
+                        out.append(json.loads(line))
+                    except json.JSONDecodeError as e:
+                        raise ValueError(f"{p}, line {n}: not a JSON object ({e.msg})") from None
+    return out
+
+
+def _claim_norm(s: str) -> str:
+    return re.sub(r"\W+", " ", (s or "").lower()).strip()
+
+
+MIN_CLAIM_MATCH = 15  # characters: a shorter sentence contained in a labelled one ("He said so.") is no match
+
+
+def claim_matches(predicted: str, labelled: str) -> bool:
+    """A found claim sentence is a labelled one: equal after lower-casing and folding punctuation, or
+    one contains the other (sentence splitters differ at quotes and dashes), the contained one at
+    least :data:`MIN_CLAIM_MATCH` characters long."""
+    p, g = _claim_norm(predicted), _claim_norm(labelled)
+    if not p or not g:
+        return False
+    return p == g or (min(len(p), len(g)) >= MIN_CLAIM_MATCH and (p in g or g in p))

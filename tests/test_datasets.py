@@ -128,3 +128,32 @@ def test_euvsdisinfo_loader_names_the_missing_column(tmp_path):
     (folder / "posts.csv").write_text("date,id\n2020-01-01,x\n", encoding="utf-8")
     with pytest.raises(D.DatasetError, match="title"):
         D.load_euvsdisinfo_claims(tmp_path)
+
+
+def test_labelled_articles_load_in_file_order_and_missing_files_are_skipped(tmp_path):
+    from labeler.datasets import load_labelled_articles
+
+    f = tmp_path / "a.jsonl"
+    f.write_text('{"id": "x1", "text": "One."}\n\n{"id": "x2", "text": "Two."}\n', encoding="utf-8")
+    assert [r["id"] for r in load_labelled_articles([f, tmp_path / "missing.jsonl"])] == ["x1", "x2"]
+
+
+def test_a_broken_labelled_line_names_its_file_and_line(tmp_path):
+    from labeler.datasets import load_labelled_articles
+
+    f = tmp_path / "b.jsonl"
+    f.write_text('{"id": "x1"}\n{"id": \n', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"b\.jsonl, line 2"):
+        load_labelled_articles([f])
+
+
+@pytest.mark.parametrize("found, labelled, same", [
+    ("The sanctions caused the shortages.", "the sanctions caused the shortages", True),
+    ("The sanctions caused the shortages", "12:10 — The sanctions caused the shortages.", True),
+    ("He said so.", "He said so. The sanctions caused the shortages.", False),  # too short to stand for it
+    ("The sanctions caused the shortages.", "The drought caused the shortages.", False),
+])
+def test_a_found_claim_matches_a_labelled_one_by_normalised_containment(found, labelled, same):
+    from labeler.datasets import claim_matches
+
+    assert claim_matches(found, labelled) is same

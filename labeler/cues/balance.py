@@ -39,7 +39,7 @@ from collections.abc import Sequence
 
 from ..schema import Claim, Quote
 from ..text import Span, quoted_spans, sentence_at
-from .claims import CLAIM_THRESHOLD, MAX_TEXT, _scan, claim_weight, find_hits, may_match
+from .claims import CLAIM_THRESHOLD, MAX_TEXT, scan_body, claim_weight, find_hits, may_match
 
 ASSERTING_MIN = 0.6  # contested-cue weight in a source's words that puts it on the asserting side
 CRITIC_VERB = 1.0  # "critic" cues of this weight are critical verbs; lighter ones are critical content that
@@ -116,7 +116,7 @@ def _sources(text: str, quotes: Sequence[Quote]) -> dict:
 
 def dispute_voiced(text: str) -> bool:
     """Does the body carry a counterclaim or right-of-reply cue outside the claims' own cues?"""
-    body, _ = _scan(text)
+    body, _ = scan_body(text)
     if any(b.counter for b in body):
         return True
     # may_match is a cheap necessary condition (a cue's first letters occur), checked first
@@ -180,7 +180,7 @@ def _lead_actor(text: str, quotes: Sequence[Quote], main: Claim | None) -> froze
     """Who the article is mainly about or relies on: the subject of its first sentence, the first
     named source and the main claim's source."""
     words: set[str] = set()
-    body, _ = _scan(text)
+    body, _ = scan_body(text)
     if body:  # the first body sentence's opening words: its subject, as a rule of news writing
         words |= _actor_words(" ".join(body[0].span.text.split()[:4]))
     named = sorted((q for q in quotes if (q.speaker or "").strip() and q.speaker.strip().lower() not in _PRONOUN),
@@ -200,7 +200,7 @@ def _lead_actor(text: str, quotes: Sequence[Quote], main: Claim | None) -> froze
 def other_voice(text: str, quotes: Sequence[Quote], main: Claim | None = None) -> str | None:
     """Evidence that someone other than the lead actor criticises, counters or answers: a critical
     voice with its own subject, or a second named source who counters or speaks after a contrast."""
-    body, _ = _scan(text)
+    body, _ = scan_body(text)
     critics = find_hits(text, "critic")  # one cached pass over the article, shared with the sentence checks
     if not critics and not quotes:
         return None

@@ -564,7 +564,7 @@ def _stems(text: str, exclude: Sequence[tuple[int, int]] = (), offset: int = 0) 
     return out
 
 
-def _content_stems(body: Sequence[_Sent]) -> dict[int, set[str]]:
+def _content_stems(body: Sequence[BodySentence]) -> dict[int, set[str]]:
     """Key content stems per sentence, without the cue words and the article's topic words
     (stems in more than a quarter of the sentences: every sentence shares those)."""
     raw = {id(b): _stems(b.span.text, [(h.start, h.end) for h in b.counter], b.span.start) for b in body}
@@ -579,7 +579,10 @@ def _content_stems(body: Sequence[_Sent]) -> dict[int, set[str]]:
 # ---------------------------------------------------------------- main entry points
 
 @dataclass(frozen=True)
-class _Sent:
+class BodySentence:
+    """A sentence of the article's body (no title, notice or caption) with its cues: contested-claim
+    hits, counterclaim hits and the summed hedge weight."""
+
     span: Span
     contested: tuple[Hit, ...]
     counter: tuple[Hit, ...]
@@ -587,7 +590,7 @@ class _Sent:
 
 
 @lru_cache(maxsize=16)
-def _scan(text: str) -> tuple[tuple[_Sent, ...], tuple[Hit, ...]]:
+def scan_body(text: str) -> tuple[tuple[BodySentence, ...], tuple[Hit, ...]]:
     """Sentences of the body with their contested and counter cues, plus all attribution hits
     (cached: claims and balance both read it for the same article)."""
     paras = paragraphs(text)
@@ -597,7 +600,7 @@ def _scan(text: str) -> tuple[tuple[_Sent, ...], tuple[Hit, ...]]:
     counter = find_hits(text, "counter")
     hedges = find_hits(text, "hedge")
     attr = find_hits(text, "attribution")
-    out: list[_Sent] = []
+    out: list[BodySentence] = []
     flags: dict[int, tuple[bool, bool]] = {}
     ci = ki = hi = 0
     for s in sents:
@@ -632,7 +635,7 @@ def _scan(text: str) -> tuple[tuple[_Sent, ...], tuple[Hit, ...]]:
             not_notice, not_title = flags[pi]
             if not (not_notice and not_title and len(s.text.split()) >= 3):
                 continue
-        out.append(_Sent(s, tuple(cs), tuple(ks), hw))
+        out.append(BodySentence(s, tuple(cs), tuple(ks), hw))
     return tuple(out), tuple(attr)
 
 
@@ -741,7 +744,7 @@ def find_claims(text: str, quotes: Sequence[Quote], terms: Sequence[LoadedTerm] 
     if not isinstance(text, str) or not text.strip():
         return []
     text = text[:MAX_TEXT] if len(text) > MAX_TEXT else text
-    body, attr = _scan(text)
+    body, attr = scan_body(text)
     if terms is None:
         from .loaded_terms import find_loaded_terms  # imported late: loaded terms do not need claims
         terms = find_loaded_terms(text, quotes)
@@ -788,7 +791,7 @@ def find_claims(text: str, quotes: Sequence[Quote], terms: Sequence[LoadedTerm] 
             if lh:
                 covered = {id(c) for h in lh for c in _overlapping(b.contested, h)}
                 rest = tuple(c for c in b.contested if id(c) not in covered)
-                b = _Sent(s, tuple(sorted(rest + tuple(lh), key=lambda h: h.start)), b.counter, b.hedge)
+                b = BodySentence(s, tuple(sorted(rest + tuple(lh), key=lambda h: h.start)), b.counter, b.hedge)
         weight = _weight(b.contested) - b.hedge
         if weight < CLAIM_THRESHOLD:
             found = _disputed_in_place(text, b)
@@ -840,7 +843,7 @@ def assess_sentence(text: str, start: int, end: int, quotes: Sequence[Quote] = (
     if not isinstance(text, str) or not text.strip():
         return None
     text = text[:MAX_TEXT] if len(text) > MAX_TEXT else text
-    body, attr = _scan(text)
+    body, attr = scan_body(text)
     starts = [b.span.start for b in body]
     idx = bisect.bisect_left(starts, start)
     if idx >= len(body) or body[idx].span.start != start or body[idx].span.end != end:
@@ -875,7 +878,7 @@ def assess_sentence(text: str, start: int, end: int, quotes: Sequence[Quote] = (
 _CONCESSIVE_BEFORE = re.compile(r"(?:,\s*|\b)(although|though|even though|while|whereas|but|which|a claim|an account|a version)\s+(?:\S+\s+){0,5}$", re.I)
 
 
-def _disputed_in_place(text: str, b: _Sent) -> tuple[int, Hit] | None:
+def _disputed_in_place(text: str, b: BodySentence) -> tuple[int, Hit] | None:
     """Start of a concessive counterclaim clause inside the sentence ("..., although Moscow
     insists ..."), which marks the main clause as a contested claim the article balances."""
     for h in b.counter:
@@ -885,7 +888,7 @@ def _disputed_in_place(text: str, b: _Sent) -> tuple[int, Hit] | None:
     return None
 
 
-def _countered(text: str, b: _Sent, idx: int, body: Sequence[_Sent], counter_sents: Sequence[_Sent],
+def _countered(text: str, b: BodySentence, idx: int, body: Sequence[BodySentence], counter_sents: Sequence[BodySentence],
                stems_of: Callable[[], dict[int, set[str]]]) -> tuple[bool, str]:
     if b.counter:
         return True, f"counterclaim in the same sentence ('{_snippet(text, b.counter[0])}')"
@@ -957,7 +960,7 @@ def counterclaim_evidence(claim: str, text: str) -> str | None:
     if not isinstance(text, str) or not text.strip() or not claim:
         return None
     mine = _stems(claim)
-    body, _ = _scan(text[:MAX_TEXT])
+    body, _ = scan_body(text[:MAX_TEXT])
     for b in body:
         if b.counter and len(mine & _stems(b.span.text, [(h.start, h.end) for h in b.counter], b.span.start)) >= MIN_OVERLAP:
             return text[b.counter[0].start:b.counter[0].end]

@@ -23,7 +23,6 @@ blocks to keep, and both are reported.
 """
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -38,7 +37,6 @@ from sklearn.model_selection import GroupKFold
 
 from .. import datasets as D
 from .evaluate import binary_metrics
-from .linear import CalibratedLinearClassifier
 from .pipeline import ScoreHead
 
 PROXY = ("omitted_counterclaims proxy: FNC-1 competition-test bodies (Emergent rumour claims, 2014-15); "
@@ -241,7 +239,7 @@ def challenge_check(head: ScoreHead, sentence_model, path) -> dict[str, Any] | N
     path = Path(path)
     if not path.is_file():
         return None
-    rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    rows = D.load_labelled_articles([path])
     texts = [r.get("text") or "" for r in rows]
     analyses, S = features(texts, sentence_model, titles=[r.get("title") for r in rows])
     p_head, p_rule = head.predict_proba(analyses, texts, S), rule_scores(analyses)
