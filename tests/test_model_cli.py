@@ -41,3 +41,28 @@ def test_evaluate_refuses_a_tampered_model_with_exit_code_4(table, tmp_path, cap
 def test_recipe_without_data_root_is_a_usage_error(tmp_path, capsys):
     assert main(["train", "--recipe", "default", "-o", str(tmp_path / "m")]) == 2
     assert "--data-root" in capsys.readouterr().err
+
+
+def test_recipe_with_a_missing_validation_file_is_a_usage_error_before_any_training(tmp_path, capsys):
+    args = ["train", "--recipe", "default", "--data-root", str(tmp_path), "-o", str(tmp_path / "m"),
+            "--validation", str(tmp_path / "nowhere.jsonl")]
+    assert main(args) == 2
+    assert "nowhere.jsonl" in capsys.readouterr().err
+    assert not (tmp_path / "m").exists()
+
+
+def test_recipe_passes_validation_files_to_the_recipe(tmp_path, monkeypatch):
+    from labeler.model import card, recipes
+
+    seen = {}
+
+    def fake_recipe(root, seed=0, log=print, validation=None):
+        seen["validation"] = validation
+        raise RuntimeError("stop before training")
+
+    monkeypatch.setitem(recipes.RECIPES, "default", fake_recipe)
+    val = tmp_path / "mine.jsonl"
+    val.write_text('{"id": "a", "text": "x", "labels": {}}\n', encoding="utf-8")
+    with pytest.raises(RuntimeError, match="stop before training"):
+        card.build("default", tmp_path, tmp_path / "m", validation=[str(val)])
+    assert seen["validation"] == [str(val)]

@@ -11,13 +11,14 @@ from .persist import MODEL_FILE, save_model
 
 
 def build(recipe: str, data_root: str | os.PathLike, out: str | os.PathLike, *, seed: int = 0,
-          log=print) -> tuple[Any, dict[str, Any]]:
-    """``labeler train --recipe NAME --data-root DIR -o OUT``: model, metrics.json and card.md."""
+          log=print, validation=None) -> tuple[Any, dict[str, Any]]:
+    """``labeler train --recipe NAME --data-root DIR -o OUT [--validation FILE...]``: model,
+    metrics.json and card.md."""
     from .recipes import RECIPES
 
     if recipe not in RECIPES:
         raise ValueError(f"unknown recipe {recipe!r}; recipes are: {', '.join(RECIPES)}")
-    model, metrics = RECIPES[recipe](data_root, seed=seed, log=log)
+    model, metrics = RECIPES[recipe](data_root, seed=seed, log=log, validation=validation)
     folder = save_model(model, out)
     metrics["model_file_bytes"] = (folder / MODEL_FILE).stat().st_size
     (folder / "metrics.json").write_text(json.dumps(metrics, indent=2, default=float) + "\n", encoding="utf-8")

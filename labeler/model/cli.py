@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from ..errors import ModelError
 
@@ -17,6 +18,10 @@ def add_train_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--labels", help="comma-separated label columns (default: every score column present)")
     p.add_argument("-o", "--output", required=True, help="model folder to write")
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--validation", nargs="+", metavar="JSONL",
+                   help="for --recipe: hand-labelled articles (challenge-set format) that choose the claim "
+                        "model's threshold (default: <data-root>/../examples/challenge.jsonl and the "
+                        "repository's seen held-out sets)")
     p.add_argument("--name", default="labeler-custom")
     p.add_argument("--version", default="1")
 
@@ -40,8 +45,12 @@ def run_train(args: argparse.Namespace) -> int:
         if not args.data_root:
             print("labeler: --recipe needs --data-root (the folder holding the corpora)", file=sys.stderr)
             return 2
+        missing = [v for v in (args.validation or []) if not Path(v).is_file()]
+        if missing:
+            print(f"labeler: --validation file not found: {', '.join(missing)}", file=sys.stderr)
+            return 2
         _model, metrics = build(args.recipe, args.data_root, args.output, seed=args.seed,
-                                log=lambda m: print(m, file=sys.stderr))
+                                log=lambda m: print(m, file=sys.stderr), validation=args.validation)
         print(json.dumps({k: v for k, v in metrics.items() if not isinstance(v, dict)}, default=float))
         return 0
     from ..datasets import load_labelled_csv

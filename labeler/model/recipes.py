@@ -254,7 +254,10 @@ def shift_prior(head: ScoreHead, train_rate: float, prior: float = STATE_PRIOR) 
 
 
 # --------------------------------------------------------------------------- default recipe
-def default_recipe(root, seed: int = 0, log: Callable[[str], None] = print) -> tuple[LabelerModel, dict[str, Any]]:
+def default_recipe(root, seed: int = 0, log: Callable[[str], None] = print, validation=None
+                   ) -> tuple[LabelerModel, dict[str, Any]]:
+    """The shipped model from the public corpora under ``root``. ``validation``: hand-labelled JSONL
+    files that choose the claim threshold (None: the challenge set and the seen held-out sets)."""
     from .train import analyse_texts, summaries
 
     t0 = time.time()
@@ -303,7 +306,7 @@ def default_recipe(root, seed: int = 0, log: Callable[[str], None] = print) -> t
     metrics["state_media_head_outlet_grouped_oof"] = binary_metrics(
         sm_corpus["state_media"].to_numpy(), 1 / (1 + np.exp(-heads["state_media"].clf_.oof_decision_)))
     metrics["state_media_prior_shift"] = shift_prior(heads["state_media"], float(sm_corpus["state_media"].mean()))
-    claim_model, metrics["claim_sentences"] = fit_claim_model(root, seed, log=log)
+    claim_model, metrics["claim_sentences"] = fit_claim_model(root, seed, validation=validation, log=log)
     metrics["train_seconds"] = round(time.time() - t0, 1)
     log(f"done in {metrics['train_seconds']:.0f}s")
     model = LabelerModel("labeler-default", VERSION, heads=heads, sentence_model=sm, claim_model=claim_model,
