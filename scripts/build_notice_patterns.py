@@ -15,13 +15,18 @@ SRC = "labeler notice taxonomy (README 'Provenance'); phrasing as used by feed p
 
 # Named parts of the dateline patterns (each spelled once, combined below).
 NOT_BYLINE = r"(?!By\s|BY\s|From\s|FROM\s)"  # "By JOHN DOE, ..." and "From ..." open bylines, not datelines
-CITY = r"[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f'.\- ]{1,40}"  # "KYIV", "Hanoi", "St. Petersburg"
+# "KYIV", "Hanoi", "St. Petersburg", "Rio de Janeiro": capitalised words, lowercase only as a name
+# particle, so a sentence opening ("According to the News Agency of Nigeria (NAN)") is no city
+CITY_WORD = r"[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f'.\-]*"
+CITY = (rf"{CITY_WORD}(?:[ \t]+(?:(?:de|da|do|dos|das|del|di|la|le|el|es|al|am|an|en|sur|upon|of|on|and|&)[ \t]+)?"
+        rf"{CITY_WORD}){{0,4}}")
 CITIES = CITY + r"(?:/[A-Z][A-Za-z'.\- ]{1,30})*"  # "KYIV/MOSCOW"
 CAP_CITY = r"[A-Z\u00c0-\u00de][\w'.\-]*(?:\s+[A-Z\u00c0-\u00de][\w'.\-]*){0,3}"  # capitalised words only
 ORD = r"(?:st|nd|rd|th)?"
 MONTH = r"[A-Z][a-z]{2,9}\.?"  # "March", "Jan."
 DAY_MONTH = rf"(?:{MONTH}\s+\d{{1,2}}{ORD}|\d{{1,2}}{ORD}\s+(?:of\s+)?{MONTH})"  # "March 4", "3rd of June"
-DATE = rf"{DAY_MONTH}(?:,?\s*\d{{4}})?"  # with an optional year
+NUMERIC_DATE = r"(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}-\d{2}-\d{2})"  # "21/11/2025", "2025-11-21"
+DATE = rf"(?:{DAY_MONTH}(?:,?\s*\d{{4}})?|{NUMERIC_DATE})"  # with an optional year
 DASH = r"[-\u2013\u2014]"
 # A republication notice speaks of the text itself, from the start of its sentence.
 SENTENCE_START = r"(?:^|[.!?:|][\"'\u201d\u2019)\]]?\s+|[(\[]\s*)"
@@ -59,6 +64,13 @@ rows = [
  ("notice_self_published_by", "notice", "origin", "notice",
   r"\b(?:this|the\s+following|the\s+above|the\s+original)\s+(?:[\w-]+\s+){0,3}?(?:article|story|post|piece|commentary|column|op-?ed|editorial|report|interview|analysis|feature|video|text|content|version|dispatch|essay|opinion|item|transcript)\s+(?:of\s+this\s+[\w-]+\s+)?(?:was|is|has\s+been|had\s+been)\s+(?:originally\s+|first\s+)?(?:published|carried|produced|written|issued|released|distributed|aired|broadcast|posted|prepared|commissioned|provided|supplied)\s+(?:by|in|on|for)\s+(?:the\s+)?$", "", "sentence", 95,
   "This commentary was carried by Global Times on Monday."),
+ # an op-ed's footer: "An earlier version of this commentary appeared in X", "This essay also ran in
+ # X": the text itself (or a version of it) was published there first
+ ("notice_version_appeared", "notice", "origin", "notice",
+  r"\b(?:(?:an?|the)\s+(?:[\w-]+\s+){0,2}?version\s+of\s+)?this\s+(?:[\w-]+\s+){0,2}?" + SELF_NOUN
+  + r"\s+(?:has\s+)?(?:also\s+|previously\s+|earlier\s+)?(?:appeared|ran|appears|runs)\s+(?:on|in|at)\s+(?:the\s+)?$",
+  "", "sentence", 95,
+  "An earlier version of this commentary appeared in Guangming Daily."),
  ("notice_provided_by", "notice", "origin", "notice",
   r"\b(?:content|story|article|report|text|copy|material)\s+(?:was\s+|is\s+)?(?:provided|supplied|contributed|sourced)\s+(?:by|from)\s+(?:the\s+)?$", "", "sentence", 95,
   "Content provided by Sputnik."),

@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib.resources import files
 
 from ..registry import Outlet, Registry
-from ..text import paragraphs, sentence_at
+from ..text import paragraphs, quoted_spans, sentence_at
 
 
 @dataclass(frozen=True)
@@ -114,7 +114,7 @@ def _evidence(text: str, kind: str, s: int, e: int, ls: int, le: int) -> tuple[i
 # thing (a list, a prize), so the mention is no reference to the outlet at all.
 _NAME_AS_MODIFIER = re.compile(
     r"[ \t]+(?:[\w-]+[ \t]+)?(?:best-?sellers?|best[ \t]+sellers?|lists?|rankings?|charts?|awards?|prizes?|"
-    r"crosswords?|puzzles?)\b", re.IGNORECASE)
+    r"crosswords?|puzzles?|cups?|trophy|trophies|tournaments?|championships?|festivals?)\b", re.IGNORECASE)
 
 # "outlets like CGTN, Press TV or TRT World", "state media, including Sputnik and the newspaper
 # Izvestia": outlets named as members of a category are the topic of the sentence, not its source.
@@ -147,7 +147,12 @@ _ACT_WORD = re.compile(r"[a-z][a-z'-]*")
 def _source_act() -> frozenset[str]:
     from .quotes import lexicon  # the speech verbs are the quote detector's data
 
-    return frozenset(w for w in lexicon().kind if " " not in w) | frozenset(_PUBLISHING.split())
+    lex = lexicon()
+    return frozenset(w for w, k in lex.kind.items() if " " not in w and w not in _NOT_ACTS) | frozenset(_PUBLISHING.split())
+
+
+# Court words among the cues that publish nothing ("the X Cup, held every December").
+_NOT_ACTS = frozenset("held holds ruled rules".split())
 
 
 def _reports_something(text: str, s: int, e: int) -> bool:
@@ -181,7 +186,37 @@ def _topic_mention(text: str, ls: int, start: int, end: int, bare: bool) -> bool
         return True  # "YouTube terminated channels run by X", "clips from X's programmes", "X was fined"
     if _CREDIT_BEFORE.search(prefix) or _CREDIT_AFTER.match(text, end, e):
         return False
+    quote = _quotation_at(text, start, end)
+    if quote is not None:
+        # inside a speaker's words only those words count: "Will we drop the BBC next?" names a
+        # topic; "the party described in the Washington Post article" still cites
+        return not _reports_something(text, max(quote[0], start - _CONTEXT), min(quote[1], end + _CONTEXT))
     return not _reports_something(text, s, e)
+
+
+_MAX_PARAGRAPH = 20_000  # longer "paragraphs" are junk: no quotation pairing is attempted
+
+
+def _quotation_at(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The balanced double quotation of its paragraph that holds ``start:end``, if any
+    (paired over the whole paragraph, so the alternation of marks is right)."""
+    ps = text.rfind("\n", 0, start) + 1
+    pe = text.find("\n", end)
+    pe = len(text) if pe < 0 else pe
+    if pe - ps > _MAX_PARAGRAPH:
+        return None
+    para = text[ps:pe]
+    for q in quoted_spans(para):
+        if q.balanced and q.start <= start - ps and end - ps <= q.end:
+            if para[q.start - 1:q.start] == "\u201d" or para[q.end:q.end + 1] == "\u201c":
+                return None  # marks paired the wrong way round (a quotation broken across lines)
+            if len(q.text.split()) - len(text[start:end].split()) < _SPEECH_MIN_EXTRA_WORDS:
+                return None  # a programme's or paper's title in quotation marks: “Fox News Sunday”
+            return ps + q.start, ps + q.end
+    return None
+
+
+_SPEECH_MIN_EXTRA_WORDS = 4
 
 
 _CONTEXT = 500  # characters either side of a mention that the context patterns may look at
@@ -381,7 +416,7 @@ def _speaks_of_itself(text: str, pos: int, edge: dict[int, int]) -> bool:
 _EDGE_LINES = 3
 _EDGE_MAX_WORDS = 16
 _CREDIT_WORD = re.compile(  # "for" and "from" alone are no credit ("Jane Roe for X" is a photo credit)
-    r"(?:\b(?:by|courtesy|source|credit|credits|reporting|text|story|translated|translation|taken|adapted|via|"
+    r"(?:\b(?:by|courtesy|source|credit|credits|reporting|text|story|translated|translation|taken|adapted|via|compiled|"
     r"editing|edited|written|information|published|appeared|originally|republished|reprinted|reproduced|"
     r"copyright|provided|supplied|fuente|quelle)\b|\u00a9|\([cC]\))", re.IGNORECASE)
 _NOT_CREDIT_LINE = re.compile(

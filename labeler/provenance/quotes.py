@@ -26,7 +26,9 @@ from .speakers import (
     DOC_HEADS,
     CAP_STOP,
     CONNECTORS,
+    TITLE_WORDS,
     NameIndex,
+    Phrase,
     Speaker,
     normalise,
     phrase_after,
@@ -325,6 +327,24 @@ def _sentence_attrs(text: str, sent: Span, si: int, found: list[tuple[int, int, 
     return keep
 
 
+_APPOSED_NAME = re.compile(
+    r",[ \t]+((?:(?:Dr|Mr|Mrs|Ms|Prof)\.?[ \t]+)?[A-Z\u00c0-\u00de][\w'\u2019\-]+"
+    r"(?:[ \t]+(?:(?:de|da|dos|del|van|von|bin|al|la|le|ten|ter)[ \t]+)?[A-Z\u00c0-\u00de][\w'\u2019\-]+){1,3})"
+    r"[ \t]*(?=[.,;!?]|$)")
+
+
+def _apposed_name(text: str, ph: Phrase, end: int) -> Phrase | None:
+    """The name after a role in inverted order ("said its president, Ana Roe"; "said the
+    ministry's head of border affairs, Mikko Roe"), as a phrase of its own."""
+    m = _APPOSED_NAME.match(text, ph.end, end)
+    if m is None:
+        return None
+    toks = tokens(text, m.start(1), m.end(1))
+    if not toks or any(t.low in CAP_STOP for t in toks):
+        return None
+    return Phrase(toks[0].start, toks[-1].end, tuple(toks), "")
+
+
 def _rel_report(a: _Attr, lex: Lexicon) -> bool:
     """A report on another one's claim in a relative or appositive clause ("..., which it
     denies", "..., a charge Kyiv rejects"): both reports stand."""
@@ -337,6 +357,8 @@ def _attr_at(text: str, sent: Span, si: int, cs: int, ce: int, cue: str, kind: s
         carried = _QUOTED_BY.search(text, max(sent.start, cs - 160), cs)
         if carried is not None:  # "X was quoted by the agency as saying": X speaks, the agency carried it
             return _quoted_by(text, sent, si, cs, ce, cue, kind, carried, lex)
+    if cue.lower() in ("writes", "wrote", "write") and _WRITES_ABOUT.match(text, ce, sent.end):
+        return None  # "Jane Roe writes about African politics": an author's bio line, no report
     if kind == "passive" and not _BY.match(text, ce):
         return None  # "made", "raised": a cue only in a passive with an agent; most hits are not
     head_toks = tokens(text, max(sent.start, cs - _WINDOW), cs)
@@ -376,7 +398,7 @@ def _attr_at(text: str, sent: Span, si: int, cs: int, ce: int, cue: str, kind: s
             return None
         # "In a statement, the ministry repeated X, stressing Y": the subject after the opening adverbial
         speakers = earlier[-1].speakers if earlier else _subject(text, sent)
-        if speakers and speakers[0].kind != "pronoun" and speakers[0].name.split()[0].lower() in CAP_STOP \
+        if not speakers or speakers[0].kind != "pronoun" and speakers[0].name.split()[0].lower() in CAP_STOP \
                 and speakers[0].name.split()[0].lower() not in ("the", "a", "an"):
             speakers = _subject(text, sent, strict=True)
         if not speakers:
@@ -392,7 +414,7 @@ def _attr_at(text: str, sent: Span, si: int, cs: int, ce: int, cue: str, kind: s
         return _passive(text, sent, si, cs, ce, cue, kind, aux, lex)
     if kind == "passive":
         return None  # "made", "issued": a cue only in "the claim was made by X"
-    if last is not None and last.text == "and":
+    if last is not None and last.text in ("and", "but"):
         # "Giles attempted to re-engage the campaign and said ...": the clause's subject speaks
         speakers = earlier[-1].speakers if earlier else _subject(text, sent, strict=True)
         if not speakers or (kind in ("directive", "finding") and not _THAT_AFTER.match(text, ce)):
@@ -435,6 +457,8 @@ def _attr_at(text: str, sent: Span, si: int, cs: int, ce: int, cue: str, kind: s
         ph = phrase_after(tokens(text, ce, min(sent.end, ce + 120)))
         if ph is not None and ph.toks[0].low in _SUBJ_PRONOUNS:
             ph = None  # "..., said he remembers": the pronoun opens the reported clause
+        if ph is not None and not ph.toks[-1].is_cap:
+            ph = _apposed_name(text, ph, sent.end) or ph  # "said its president, Ana Roe": she speaks
         inverted = ph is not None
     if ph is None:
         return None
@@ -478,7 +502,11 @@ def _attr_at(text: str, sent: Span, si: int, cs: int, ce: int, cue: str, kind: s
         content = backward
         is_final = True
     elif kind in ("directive", "finding") and not (forward and text[pos:forward[0]].lower().strip(" ,:").endswith("that")) \
-            and not (kind == "finding" and forward and ph.toks[-1].low in _FINDERS):
+            and not (kind == "finding" and forward and ph.toks[-1].low in _FINDERS) \
+            and not (kind == "directive" and forward and cue.endswith("s") and not inverted
+                     and not ph.boundary[:1].isalpha()):
+        # "Ministry spokesman X urges residents to ...": a present-tense directive opening its
+        # sentence is news style for a report; the past tense is as often narrative
         # "urged it to continue fighting", "police found a body": narrative; "the poll found Clinton ahead": a finding
         return None  # "urged it to continue fighting": narrative, not a report
     else:
@@ -510,6 +538,8 @@ _CLAUSE_END_COMMA = frozenset("who which after when before since once as while".
 # Subjects whose findings are reports even without "that" ("the poll shows Clinton ahead").
 _FINDERS = DOC_HEADS | frozenset("data figures numbers results polls surveys statistics records estimates "
                                  "studies reports analyses".split())
+_WRITES_ABOUT = re.compile(
+    r"\s+(?:regularly\s+|mainly\s+|mostly\s+|widely\s+)?(?:about|for)\s(?![^\n]*(?:\bthat\b|[:" + DOUBLE_QUOTES + r"]))")
 _GAP_VERBS = frozenset("would will was were is are had has have could can should might may must".split())
 _AS_END = re.compile(r"(?:\s+(?:on|in|last|this|earlier|in\s+an?)\b[^,.;:]{0,40})?\s*(?:[,:\u2014]|[.!?]?\s*$)")
 _SUBJ_PRONOUNS = frozenset("he she they it".split())
@@ -622,7 +652,9 @@ def _subject(text: str, sent: Span, strict: bool = False) -> list[Speaker]:
         toks = toks[comma + 1:]
     if strict:  # "Mr. Carson endorsed Mr. Trump": the name ends at the verb
         cut = next((i for i in range(1, min(len(toks), 16)) if toks[i].is_word and not toks[i].is_cap
-                    and toks[i - 1].is_cap and toks[i].low not in CONNECTORS), None)
+                    and toks[i - 1].is_cap and toks[i].low not in CONNECTORS and not (
+                        toks[i].low in TITLE_WORDS and i + 1 < len(toks) and toks[i + 1].is_word
+                        and (toks[i + 1].is_cap or toks[i + 1].low in TITLE_WORDS))), None)
         toks = toks[:cut] if cut else toks
     ph = phrase_after(toks)
     if ph is None:
@@ -722,6 +754,7 @@ def _resolve(attrs: list[_Attr], index: _LazyIndex, sents: list[Span] | None = N
     last_person: str | None = None
     last_other: str | None = None
     others: list[str] = []
+    reporting = {a.sent for a in attrs}  # sentences with a report: their speaker is the one to refer to
     for a in sorted(attrs, key=lambda a: a.cue_start):
         names = []
         for sp in a.speakers:
@@ -729,7 +762,8 @@ def _resolve(attrs: list[_Attr], index: _LazyIndex, sents: list[Span] | None = N
             low = sp.name.lower()
             if sp.kind == "pronoun":
                 if low in ("he", "she"):
-                    name = last_person or index.ix.nearest_before(sp.start) or sp.name
+                    prev = None if a.sent - 1 in reporting else _prev_subject(index, sents, a, sp)
+                    name = prev or last_person or index.ix.nearest_before(sp.start) or sp.name
                     person = name != sp.name
                 else:
                     name = last_other or _own_subject(index.text, sents, a, sp) or sp.name
@@ -755,6 +789,9 @@ def _resolve(attrs: list[_Attr], index: _LazyIndex, sents: list[Span] | None = N
                         if head in prev.lower().split():
                             name = prev
                             break
+                    else:  # "the company said" after "the mining company Lusolitio": the name in apposition
+                        if not head.endswith("s"):  # "the companies": several, named or not, stay as written
+                            name = _apposed_org(index.text, head, sp.start) or name
             else:
                 name = _strip_det(sp.name)
             if person:
@@ -764,6 +801,54 @@ def _resolve(attrs: list[_Attr], index: _LazyIndex, sents: list[Span] | None = N
                 others.append(name)
             names.append((name, person))
         a.names = names
+
+
+_SUBJ_PREFIX_OK = re.compile(r"[\w \t:.'\u2019\u2014\u2013\-]*\Z")  # words, labels and dashes only
+
+
+def _prev_subject(index: "_LazyIndex", sents: list[Span] | None, a: _Attr, sp: Speaker) -> str | None:
+    """A full person name opening the sentence before, when "he"/"she" opens its own sentence:
+    "Culture Minister Ghassan Roe speaks at the launch. He said ..." -> Ghassan Roe, even
+    when someone else spoke last."""
+    if not sents or a.sent < 1 or a.sent >= len(sents):
+        return None
+    here = sents[a.sent]
+    if index.text[here.start:sp.start].strip(" \t\n\"'\u201c\u201d"):
+        return None
+    prev = sents[a.sent - 1]
+    ordered = index.ix._ordered()
+    i = bisect.bisect_left(ordered, (prev.start,))
+    if i >= len(ordered) or ordered[i][0] >= prev.end:
+        return None
+    pos, full, _ = ordered[i]
+    prefix = index.text[prev.start:pos]
+    if len(prefix) > 60 or not _SUBJ_PREFIX_OK.match(prefix) or any(
+            w.islower() and w not in TITLE_WORDS for w in re.findall(r"[^\W\d_]+", prefix)):
+        return None  # the name must be the subject: only titles and labels before it ("Photo 5: Minister")
+    after = index.text[pos + len(full):pos + len(full) + 3]
+    if not re.match(r"\s*(?:,|[a-z])", after):
+        return None
+    return full
+
+
+_APPOSED_ORG = r"[A-Z][\w'\u2019\-]*(?:[ \t]+(?:(?:of|for|the|and)[ \t]+)?[A-Z][\w'\u2019\-]*){0,5}"
+
+
+def _apposed_org(text: str, head: str, pos: int) -> str | None:
+    """The name given to "the <head>" earlier ("the mining company Lusolitio", "Lusolitio, a
+    mining company"), nearest before ``pos`` within a few paragraphs."""
+    found = None
+    for m in _apposed_re(head).finditer(text, max(0, pos - 2000), pos):
+        name = m.group("a") or m.group("b")
+        if name.split()[0].lower() not in CAP_STOP:
+            found = name
+    return found
+
+
+@lru_cache(maxsize=64)
+def _apposed_re(head: str) -> re.Pattern:
+    h = re.escape(head)
+    return re.compile(rf"\b{h}[ \t]+(?P<a>{_APPOSED_ORG})|(?P<b>{_APPOSED_ORG}),[ \t]+(?:a|an|the)[ \t]+(?:[\w\-]+[ \t]+){{0,3}}?{h}\b")
 
 
 def _own_subject(text: str, sents: list[Span] | None, a: _Attr, sp: Speaker) -> str | None:

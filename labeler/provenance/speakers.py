@@ -53,7 +53,11 @@ GROUP_HEADS = frozenset(
     "group union alliance coalition opposition headquarters spokesperson's report statement study survey "
     "poll document documents letter memo groups unions parties movement movements side city town municipality operator "
     "regulator broadcaster television newspaper families organisations organizations aides allies people "
-    "associates friends advisers advisors others some many delegates".split()
+    "associates friends advisers advisors others some many delegates "
+    # bodies that rule, inquire or run something ("the panel held", "an inquiry found", "the fair's management said")
+    "panel panels bench tribunal tribunals jury inquiry management board boards councils courts committees commissions "
+    "associations federations regulators operators municipalities guards coaches players fans parents students "
+    "teachers lawyers judges officers troops soldiers".split()
 )
 LOWER_HEADS = PERSON_HEADS | GROUP_HEADS
 
@@ -64,7 +68,8 @@ ORG_HEADS = frozenset(
     "authority house bank fund association union alliance coalition organization organisation group company "
     "corporation corp inc ltd network press times news post agency media federation league board headquarters "
     "station guard guards police ministry's kremlin pentagon congress senate assembly duma cabinet "
-    "statistics exchange foundation council's movement inc. co. corp. ltd. plc.".split()
+    "statistics exchange foundation council's movement inc. co. corp. ltd. plc. academy republic institution "
+    "society chamber tribunal".split()
 )
 
 # Words that introduce titles before a person's name; stripped from names.
@@ -80,7 +85,9 @@ TITLE_WORDS = frozenset(
     "historian lawyer activist entrepreneur businessman businesswoman trader broker fisherman worker owner "
     "physician surgeon scientist scholar writer author artist musician designer architect pilot soldier "
     "veteran retiree pensioner mother father grandmother grandfather villager volunteer campaigner "
-    "press attorney counsel advisor adviser national security commissioner coordinator".split()
+    "press attorney counsel advisor adviser national security commissioner coordinator "
+    "coach councillor councilor councilman councilwoman alderman chairperson editor architect conservator "
+    "inspector superintendent detective".split()
 )
 # Capitalised words that never start or belong to a speaker name (sentence openers, days...).
 CAP_STOP = frozenset(
@@ -130,7 +137,7 @@ DOC_HEADS = frozenset(
 )
 # Prepositions that attach a post-modifier to a speaker head ("aides to Clinton", "a source
 # familiar with the talks", "a statement from the ministry"), with adjectives that may precede them.
-_POSTMOD_PREP = frozenset("for of to with from by in at".split())
+_POSTMOD_PREP = frozenset("for of to with from by in at on".split())
 _POSTMOD_ADJ = frozenset("close familiar loyal allied near opposed".split())
 _ISSUER_PREP = frozenset("from by in".split())
 # Openers of a parenthetical between a subject and its cue ("Rubio, speaking in Riga, said").
@@ -145,6 +152,7 @@ _NOT_SPEAKER = frozenset(
     "same rest first last next most point case number percent".split())
 
 
+_PREP_OPEN = frozenset("of for and at in on to with by from into".split())
 _PARTICLE_NAME = re.compile(r"(?:al|el|ad|an|as|ash|at|az|ul|bin|ibn|abu|ben|da|de|di|du|d|l|van|von)[-'\u2019][A-Z\u00c0-\u00de]")
 
 
@@ -227,17 +235,20 @@ def phrase_before(toks: list[Tok], allow_what: bool = False, allow_sub: bool = F
         if k >= 1 and toks[k].text == "," and inner and all(t.is_cap or t.low in CONNECTORS for t in inner) \
                 and inner[-1].is_cap and toks[k - 1].is_word and (not toks[k - 1].is_cap or (
                     len(inner) >= 2 and not any(t.low in ORG_HEADS or t.low in TITLE_WORDS for t in inner)
-                    and any(t.low in TITLE_WORDS for t in toks[max(0, k - 5):k]))):
+                    and any(t.low in TITLE_WORDS or t.low in PERSON_HEADS for t in toks[max(0, k - 5):k]))):
             # "Peru's deputy minister, Luis Ernesto Paredes, said": the name between the commas speaks
             return Phrase(inner[0].start, inner[-1].end, tuple(inner), ",")
-        if k >= 1 and toks[k].text == "," and inner and (inner[0].low in ("who", "which", "a", "an", "the")
+        if k >= 1 and toks[k].text == "," and inner and (inner[0].low in ("who", "which", "whose", "a", "an", "the")
                                                          or inner[0].is_cap or inner[0].low in _ASIDE_LEAD
                                                          or inner[0].text[:1].isdigit()
                                                          or inner[0].low in TITLE_WORDS or inner[0].low in LOWER_HEADS
                                                          or all(t.low in _ASIDE for t in inner)
                                                          or inner[0].low in _ASIDE_PREP
                                                          or (inner[0].low.endswith("ing") and not inner[0].is_cap
-                                                             and len(inner) > 1)):
+                                                             and len(inner) > 1)
+                                                         # "the panel, led by Justice X, held"
+                                                         or (inner[0].low.endswith("ed") and not inner[0].is_cap
+                                                             and len(inner) > 1 and inner[1].low == "by")):
             j = k - 1
             ph = _phrase_at(toks, j, allow_what, allow_sub, relative, depth, open_head) \
                 if toks[j].is_word or toks[j].text == ")" else None
@@ -297,7 +308,7 @@ def _phrase_at(toks: list[Tok], j: int, allow_what: bool, allow_sub: bool, relat
         return None
     lower_head = not head.is_cap
     if lower_head and head.low not in LOWER_HEADS and not _AGENT_PLURAL.match(head.low) \
-            and not (open_head and _det_noun(toks, j)):
+            and not (open_head and _det_noun(toks, j)) and not _place_of_people(toks, j):
         return None
     if head.is_cap and head.low in CAP_STOP:
         return None
@@ -331,12 +342,34 @@ def _phrase_at(toks: list[Tok], j: int, allow_what: bool, allow_sub: bool, relat
         elif lower_head and lowers < 4 and re.sub(r"['\u2019]$", "", lo).isalpha():  # forest workers' unions
             lowers += 1
             k = p
+        elif lower_head and lowers < 4 and _possessive(t) and head.low in GROUP_HEADS and p > 0 \
+                and toks[p - 1].low in _DET_OPEN and re.sub(r"['\u2019]s?$", "", lo).isalpha():
+            lowers += 1  # "the fair's management", "the federation's council": a body of something named
+            k = p
         elif lo.startswith(("then-", "ex-")):
             k = p
         else:
             break
         p -= 1
     return _with_boundary(toks, k, j, allow_what, allow_sub, relative, depth, open_head)
+
+
+_PLACE_NOUNS = frozenset("province region district county state city town village area valley delta oblast "
+                         "governorate prefecture municipality island islands".split())
+
+
+def _place_of_people(toks: list[Tok], j: int) -> bool:
+    """"Fishermen in Champasak province told X": people from a named place, the place noun
+    last; only after a plural of people ("fishermen", "farmers", "residents") and "in"/"from"."""
+    if toks[j].low not in _PLACE_NOUNS or j < 3 or not toks[j - 1].is_cap:
+        return False
+    p = j - 1
+    while p > 0 and toks[p - 1].is_cap and j - p < 4:
+        p -= 1
+    if p < 2 or toks[p - 1].low not in ("in", "from"):
+        return False
+    people = toks[p - 2].low
+    return people in GROUP_HEADS or _AGENT_PLURAL.match(people) is not None
 
 
 def _det_noun(toks: list[Tok], j: int) -> bool:
@@ -347,7 +380,20 @@ def _det_noun(toks: list[Tok], j: int) -> bool:
         return False
     if j >= 1 and toks[j - 1].low in _DET_OPEN:
         return True
+    mod = toks[j - 1].low if j >= 1 else ""
+    if _plural(mod) and _plural(head.low) and mod not in _PLURAL_MODIFIERS:
+        return False  # "colophons, the notes scribes wrote": a relative clause, not "the sales team"
     return j >= 2 and toks[j - 2].low in _DET_OPEN and toks[j - 1].text.isalpha() and toks[j - 1].low not in STOP_LOWER
+
+
+def _plural(w: str) -> bool:
+    return w.endswith("s") and not w.endswith(("ss", "us", "is"))
+
+
+# Words ending in -s that still modify a noun ("the news agency", "the sales team").
+_PLURAL_MODIFIERS = frozenset(
+    "news sales sports arts games goods savings communications affairs operations systems relations services "
+    "works humanities economics physics politics series species headquarters customs arms jobs rights".split())
 
 
 def _postmod(toks: list[Tok], k: int, j: int, allow_what: bool, allow_sub: bool, depth: int,
@@ -368,8 +414,41 @@ def _postmod(toks: list[Tok], k: int, j: int, allow_what: bool, allow_sub: bool,
     return Phrase(outer.start, toks[j].end, tuple(toks[i0:j + 1]), outer.boundary, k - 1 - i0)
 
 
+def _member_of(toks: list[Tok], k: int) -> tuple[int, int] | None:
+    """The person before "of the (local) group" when the phrase at ``k`` names the group:
+    "Dina Roe of the local group Lake Alive said", "Dr. Ivan Roe of the Astrakhan branch of the
+    Russian Academy said" -> (first, last) index of the person's name."""
+    p = k
+    while p >= 2 and k - p < 12:
+        t = toks[p]
+        if t.low in ("of", "from", "at", "with") and toks[p - 1].is_cap and p + 1 < len(toks) and (
+                toks[p + 1].low in ("the", "a", "an") or not toks[p + 1].is_cap):
+            # "of the (local group) X", not "Academy of Sciences", "Republic of Iran"
+            e = p - 1
+            b = e
+            while b - 1 >= 0 and e - b < 3 and toks[b - 1].is_word and (toks[b - 1].is_cap or toks[b - 1].low in NAME_PARTICLES):
+                b -= 1
+            while b < e and (toks[b].low in NAME_PARTICLES or toks[b].low in TITLE_WORDS):
+                b += 1
+            run = toks[b:e + 1]
+            if len(run) >= 2 and all(x.is_word and (x.is_cap or x.low in NAME_PARTICLES) for x in run) and not any(
+                    x.low in ORG_HEADS or x.low in CAP_STOP or x.low in TITLE_WORDS or _possessive(x) for x in run):
+                return b, e
+            return None
+        if not t.is_word or t.low in STOP_LOWER or t.low in AUX or (not t.is_cap and t.low not in CONNECTORS
+                                                                  and t.low not in DETERMINERS and t.low in SUBORDINATE):
+            return None
+        p -= 1
+    return None
+
+
 def _with_boundary(toks: list[Tok], k: int, j: int, allow_what: bool, allow_sub: bool = False,
                    relative: bool = False, depth: int = 0, open_head: bool = False) -> Phrase | None:
+    if depth < 2 and (toks[j].is_cap or toks[j].low in LOWER_HEADS):
+        member = _member_of(toks, j)
+        if member is not None:
+            b, e = member
+            return _with_boundary(toks, b, e, allow_what, allow_sub, relative, depth + 1, open_head)
     # leading connectors are not part of the phrase
     while k < j and toks[k].low in CONNECTORS and toks[k].low not in ("the",):
         k += 1
@@ -399,6 +478,8 @@ def phrase_after(toks: list[Tok]) -> Phrase | None:
     n = min(len(toks), 16)
     while i < n and toks[i].low in DETERMINERS:
         i += 1
+    if i < n and toks[i].low in _PREP_OPEN:
+        return None  # "announced in Manama", "said several of his players": a place or a part, not a speaker
     start = i
     last_good = -1
     while i < n:
@@ -469,7 +550,8 @@ def normalise(text: str, ph: Phrase) -> list[Speaker]:
         return [Speaker(head.text, head.start, head.end, "pronoun")]
     # coordination of proper names: "Moscow and Washington"
     ands = [i for i, t in enumerate(toks) if t.low == "and"]
-    if ands and all(t.is_cap for t in toks if t.low != "and") and not any(t.low in ORG_HEADS for t in toks):
+    if ands and all(t.is_cap for t in toks if t.low != "and") and not any(t.low in ORG_HEADS for t in toks) \
+            and not _portfolio(toks, ands):
         parts, cur = [], []
         for t in toks:
             if t.low == "and":
@@ -489,7 +571,10 @@ def normalise(text: str, ph: Phrase) -> list[Speaker]:
     for i, t in enumerate(toks[:-1]):
         if t.low in _SPOKES and toks[i + 1].low in ("for", "of") and i + 2 < len(toks):
             rest = toks[i + 2:]
-            return normalise(text, Phrase(rest[0].start, rest[-1].end, tuple(rest), ph.boundary))
+            issuer = normalise(text, Phrase(rest[0].start, rest[-1].end, tuple(rest), ph.boundary))
+            if any(x.kind == "role" for x in issuer):  # "a spokesperson for the consulate general": no name
+                return [Speaker(_join(text, toks), toks[0].start, toks[-1].end, "group")]
+            return issuer
     if not head.is_cap and head.low in DOC_HEADS and len(toks) > 1 and toks[-2].is_cap \
             and toks[-2].low not in CAP_STOP:
         # "a Reuters report", "an FBI investigation": the issuer named as a modifier speaks
@@ -538,11 +623,22 @@ def normalise(text: str, ph: Phrase) -> list[Speaker]:
                 and (len(run) - i > 2 or run[i + 1].low in TITLE_WORDS)):  # "FBI Director Wray", not "RIA Novosti"
             last_title = i
     name_toks = run[last_title + 1:] if last_title + 1 < len(run) else run
+    while last_title >= 0 and len(name_toks) > 3 and name_toks[0].low in ("for", "of", "and") \
+            and sum(t.is_cap for t in name_toks[2:]) >= 2:
+        name_toks = name_toks[2:]  # "Secretary for Mining Pieter van Dijk": the portfolio is part of the title
     title = " ".join(t.low for t in toks[: len(toks) - len(name_toks)])
     if name_toks is run and last_title == len(run) - 1 and len(run) > 1:
         return [Speaker(_join(text, run), run[0].start, run[-1].end, "org")]
     kind = "person" if len(name_toks) >= 2 else "name"
     return [Speaker(_join(text, name_toks), name_toks[0].start, name_toks[-1].end, kind, title)]
+
+
+def _portfolio(toks: list[Tok], ands: list[int]) -> bool:
+    """"Mines and Mining Development Minister Farai Roe": "and" inside a title's portfolio, not
+    two speakers; only the last part holds a title word (a coordination names titles in each)."""
+    parts = [toks[a + 1:b] for a, b in zip([-1] + ands, ands + [len(toks)])]
+    titled = [any(t.low in TITLE_WORDS for t in p) for p in parts]
+    return titled[-1] and not all(titled)
 
 
 def _with_postmod(text: str, ph: Phrase, toks: list[Tok]) -> list[Speaker]:
@@ -558,7 +654,7 @@ def _with_postmod(text: str, ph: Phrase, toks: list[Tok]) -> list[Speaker]:
         head = toks[i - 2]
     if (head.low in DOC_HEADS and prep_tok.low in _ISSUER_PREP) or (head.low in _SPOKES and prep_tok.low in ("for", "of")):
         issuer = normalise(text, Phrase(rest[0].start, rest[-1].end, tuple(rest), ph.boundary))
-        if issuer and issuer[0].kind != "pronoun":
+        if issuer and issuer[0].kind not in ("pronoun", "role"):  # "a spokesperson for the consulate general"
             return issuer
     name = _join(text, toks)
     return [Speaker(name, toks[0].start, toks[-1].end, "group")]
@@ -602,6 +698,8 @@ class NameIndex:
                 words, offs = words[1:], offs[1:]
             if len(words) < 2 or any(w.lower() in ORG_HEADS for w in words):
                 continue
+            if _ORG_CONTINUES.search(text, max(0, m.start() - 80), m.start()):
+                continue  # "Department of Energy Policy", "Ministry of Electricity, Water and Renewable Energy"
             last_title = -1
             for i, w in enumerate(words):
                 if w.lower() in TITLE_WORDS or (w.isupper() and len(w) <= 4):
@@ -650,14 +748,23 @@ class NameIndex:
         i = bisect.bisect_left(ordered, (pos,))
         if self.title_sets is None:
             self.title_sets = [frozenset(t.split()) for _, _, t in ordered]
-        want = set(role_words)
+        want = [_SAME_TITLE.get(w, frozenset((w,))) for w in role_words]
+
+        def fits(ts: frozenset[str]) -> bool:
+            return all(not ts.isdisjoint(alts) for alts in want)
+
         for k in range(i - 1, max(-1, i - 1 - reach), -1):
-            if want <= self.title_sets[k]:
+            if fits(self.title_sets[k]):
                 return ordered[k][1]
         for k in range(i, min(len(ordered), i + reach)):
-            if want <= self.title_sets[k]:
+            if fits(self.title_sets[k]):
                 return ordered[k][1]
         return None
 
 
 _POSS = re.compile(r"['\u2019]s?$")
+_ORG_CONTINUES = re.compile(
+    r"\b(?:" + "|".join(sorted({h.capitalize() for h in ORG_HEADS if h.isalpha()}, key=len, reverse=True))
+    + r")\s+(?:of|for|on)\s+(?:the\s+)?(?:[A-Z][\w'\u2019\-]*(?:,\s+|\s+and\s+|\s+))*\Z")
+# Titles that name the same office ("the judge said" after "led by Justice Halima Roe").
+_SAME_TITLE = {"judge": frozenset({"judge", "justice"}), "justice": frozenset({"judge", "justice"})}
