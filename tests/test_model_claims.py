@@ -50,6 +50,11 @@ def model(claim_model):
      "since 0 the ent have turned into ent outpost"),
     ("The “peaceful” programme, Mr Smith said.", "the peaceful programme , ent said"),
     ("It is what it is!", "it is what it is"),
+    # the first word stays a word after an opening quote, dash or live-blog time stamp
+    ("“The sanctions caused it.", "the sanctions caused it"),
+    ("— This was planned abroad.", "— this was planned abroad"),
+    ("12:10 — The crisis is the result of obstruction.", "0 : 0 — the crisis is the result of obstruction"),
+    ("“Russia has turned itself into a fortress.", "ent has turned itself into a fortress"),
 ])
 def test_names_digits_quotes_and_final_punctuation_are_masked(sentence, expected):
     assert normalise(sentence) == expected

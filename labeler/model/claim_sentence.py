@@ -50,13 +50,15 @@ def claim_tokens(sentence: str) -> list[tuple[str, int, int]]:
         return []
     text = sentence[:MAX_CHARS]
     out: list[tuple[str, int, int]] = []
-    for k, m in enumerate(TOKEN.finditer(text)):
+    first_word = True  # the sentence's first word, after any opening quote, dash, bracket or time stamp
+    for m in TOKEN.finditer(text):
         t = m.group()
         if _QUOTE_MARKS.match(t):
             continue
+        opening, first_word = first_word, first_word and not t[:1].isalpha()
         if t[:1].isdigit():
             norm = "0"
-        elif t[:1].isupper() and not (k == 0 and t.lower() in FUNCTION_WORDS):
+        elif t[:1].isupper() and not (opening and t.lower() in FUNCTION_WORDS):
             if out and out[-1][0] == ENTITY:
                 out[-1] = (ENTITY, out[-1][1], m.end())
                 continue
