@@ -565,7 +565,7 @@ _ROUND4_POSITIVES = {
     "subordination": ["The regional bank had long since become an instrument of Washington.",
                       "The governor closed the port on instructions from his foreign paymasters."],
     "collective suspicion": ["The new screening rules treat every foreign engineer as a potential spy."],
-    "election verdict": ["Polling was conducted in a calm, transparent and democratic atmosphere across the province.",
+    "election verdict": ["The referendum was held in a free, fair and transparent atmosphere across the province.",
                          "The referendum was free and fair in every district."],
     "rhetorical question": ["Who benefits when the region's farmers are cut off from their oldest markets?",
                             "Is this really how a responsible neighbour treats a drought-stricken valley?",
@@ -583,7 +583,23 @@ _ROUND4_NEGATIVES = {
                          "Voters must be free to choose, the charter says."],
     "rhetorical question": ["How can residents apply for the new parking permits?",
                             "Who benefits from the tax credit is explained on the agency's website."],
-    "stated purpose": ["The 2015 rules were intended to ensure equal access to web content."],
+    "stated purpose": ["The 2015 rules were intended to ensure equal access to web content.",
+                       "The ECB's ultimate objective is to bring inflation back to 2 percent.",
+                       "Its actual purpose is to fund repairs to the bridge, which closed in March."],
+    # neutral wire wording next to the new constructions (found in review)
+    "neutral instrument": ["Interest rates are the main instrument of the Federal Reserve in fighting inflation.",
+                           "Sanctions are an instrument of U.S. foreign policy.",
+                           "Japan signed the Instrument of Surrender aboard the USS Missouri in 1945.",
+                           "Pope Francis declared the nun a Servant of God, the first step toward sainthood."],
+    "neutral concern": ["Spending on pensions has grown faster than care for the elderly in rural areas.",
+                        "Rising rates are not a concern for most homeowners with fixed mortgages."],
+    "neutral orders": ["The amendment was withdrawn on the instructions of its sponsors in the Senate."],
+    "pending verdict": ["Observers will assess whether the vote is free and fair.",
+                        "The opposition has demanded elections that are free and fair.",
+                        "Voting took place in a calm and orderly atmosphere across the capital on Sunday."],
+    "explainer question": ["Who benefits from the new tax cuts? Households earning under $75,000 get the most.",
+                           "How long can the ceasefire survive? Negotiators meet again on Tuesday."],
+    "plain imposition": ["The ban was imposed on the club without the approval of the league's board."],
 }
 
 
@@ -622,3 +638,20 @@ def test_the_united_states_at_a_sentence_end_is_no_reporting_verb():
 def test_a_bio_line_or_translation_note_is_no_body_sentence(text):
     claims = find_claims(text, [])
     assert [c.sentence for c in claims] == ["The strike has nothing to do with pay and everything to do with politics."]
+
+
+def test_a_one_sentence_body_paragraph_shaped_like_a_bio_line_is_still_read():
+    text = ("The talks collapsed on Friday after three days.\n\n"
+            "Ana Roe is the director of a sham commission created to whitewash the regime's crimes against its own people.\n\n"
+            "Officials will meet again next week.")
+    assert [c.sentence for c in find_claims(text, [])] == [
+        "Ana Roe is the director of a sham commission created to whitewash the regime's crimes against its own people."]
+
+
+def test_the_writer_bio_line_at_the_end_is_no_body_sentence():
+    text = ("The strike has nothing to do with pay and everything to do with politics.\n\n"
+            "The writer is a former ambassador to Japan.")
+    from labeler.cues.claims import scan_body
+
+    assert [b.span.text for b in scan_body(text)[0]] == [
+        "The strike has nothing to do with pay and everything to do with politics."]

@@ -451,13 +451,16 @@ _NOTICE_START = re.compile(
     re.I,
 )
 # An op-ed's bio line ("Jane Roe is a research fellow at ...", "The writer is a former envoy"):
-# who the author is, not a claim the article argues. Only a short paragraph of its own.
+# who the author is, not a claim the article argues. Only a short paragraph of its own among the
+# last BIO_LAST paragraphs, with no contested cue (a one-sentence body paragraph "X is the director
+# of a sham commission created to ..." is still read).
 _BIO_LINE = re.compile(
-    r"^\s*(?:the (?:writer|author|columnist)|[A-Z][\w'\u2019.\-]+(?: [A-Z][\w'\u2019.\-]+){1,3})"
+    r"^\s*(?:[Tt]he (?:writer|author|columnist)|[A-Z][\w'\u2019.\-]+(?: [A-Z][\w'\u2019.\-]+){1,3})"
     r"(?: \([^)]{1,40}\))? (?:is|was) (?:an? |the )(?:[\w\-]+ ){0,4}(?:fellow|professor|lecturer|researcher|"
     r"journalist|writer|columnist|analyst|commentator|editor|correspondent|director|author|scholar|economist|"
     r"expert|diplomat|ambassador|envoy|member|contributor|blogger)\b")
 BIO_MAX_WORDS = 45
+BIO_LAST = 2
 _CAPTION_END = re.compile(r"\((?:photo|image|file photo|picture|pictured|credit|video)\b[^)]*\)\s*$", re.I)
 _TERMINAL = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s*$")
 
@@ -468,11 +471,14 @@ def _is_body_sentence(s: Span, para: Span, first_para: bool) -> bool:
     return not_notice and len(s.text.split()) >= 3 and not_title
 
 
+def _is_bio_line(para: Span) -> bool:
+    return len(para.text.split()) <= BIO_MAX_WORDS and _BIO_LINE.match(para.text) is not None
+
+
 def _para_flags(para: Span, first_para: bool) -> tuple[bool, bool]:
     """(not a notice or caption, not a title line) for a paragraph: the per-paragraph half of
     :func:`_is_body_sentence`, computed once per paragraph."""
-    not_notice = not (_NOTICE_START.match(para.text) or _CAPTION_END.search(para.text)
-                      or (_BIO_LINE.match(para.text) and len(para.text.split()) <= BIO_MAX_WORDS))
+    not_notice = not (_NOTICE_START.match(para.text) or _CAPTION_END.search(para.text))
     # a title or caption line: no closing punctuation
     not_title = bool(_TERMINAL.search(para.text)) or not (first_para or len(para.text.split()) <= 15)
     return not_notice, not_title
@@ -634,6 +640,8 @@ def scan_body(text: str) -> tuple[tuple[BodySentence, ...], tuple[Hit, ...]]:
                 flags[pi] = _para_flags(para, pi == 0 and len(paras) > 1)
             not_notice, not_title = flags[pi]
             if not (not_notice and not_title and len(s.text.split()) >= 3):
+                continue
+            if not cs and pi >= len(paras) - BIO_LAST and _is_bio_line(para):
                 continue
         out.append(BodySentence(s, tuple(cs), tuple(ks), hw))
     return tuple(out), tuple(attr)
