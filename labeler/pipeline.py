@@ -53,11 +53,11 @@ def run_detectors(text: str | None = None, *, url: str | None = None, title: str
                         f"{CLAIMS_MAX_TEXT:,} only")
     quotes = find_quotes(t)
     prov = build_provenance(art, reg, quotes)
-    terms = find_loaded_terms(t, quotes)
-    repeated = _capped_terms(terms)
+    repeated: list[str] = []
+    terms = find_loaded_terms(t, quotes, capped=repeated)
     if repeated:
-        warnings.append(f"{', '.join(repeated)}: occurs more than {MAX_PER_TERM} times; only the first "
-                        f"{MAX_PER_TERM} occurrences were read")
+        warnings.append(f"{', '.join(sorted(set(repeated)))}: occurs more than {MAX_PER_TERM} times; only the "
+                        f"first {MAX_PER_TERM} occurrences were read")
     claims = find_claims(t, quotes, terms)
     sources, balanced = source_balance(t, quotes, claims)
     scores = Scores(
@@ -81,14 +81,6 @@ def run_detectors(text: str | None = None, *, url: str | None = None, title: str
         warnings=warnings,
         text_length=len(t),
     )
-
-
-def _capped_terms(terms) -> list[str]:
-    """Terms reported MAX_PER_TERM times: their later repeats were not read."""
-    counts: dict[str, int] = {}
-    for t in terms:
-        counts[t.term.lower()] = counts.get(t.term.lower(), 0) + 1
-    return sorted(k for k, n in counts.items() if n >= MAX_PER_TERM)
 
 
 def state_media_rule_score(prov: Provenance) -> float:

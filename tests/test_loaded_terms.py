@@ -766,3 +766,14 @@ def test_a_term_repeated_thousands_of_times_is_read_up_to_a_cap_and_the_analysis
     assert all(text[t.start:t.end] == t.term for t in terms)
     a = labeler.analyze(text, model="rules")
     assert any("regime" in w and str(MAX_PER_TERM) in w for w in a.warnings)
+
+
+def test_a_row_capped_across_its_inflections_is_still_reported():
+    import labeler
+    from labeler.cues.loaded_terms import MAX_PER_TERM
+
+    text = "The regime fell. The regimes fell. " * MAX_PER_TERM  # one row, two surface forms
+    capped: list[str] = []
+    terms = find_loaded_terms(text, capped=capped)
+    assert len(terms) == MAX_PER_TERM and len(capped) == 1 and capped[0].startswith("regime")
+    assert any("regime" in w for w in labeler.analyze(text, model="rules").warnings)

@@ -428,12 +428,15 @@ def _candidates(text: str, lex: Lexicon) -> list[tuple[int, int, int]]:
     return out
 
 
-def find_loaded_terms(text: str, quotes: Sequence[Quote] = (), lexicon: Lexicon | None = None) -> list[LoadedTerm]:
+def find_loaded_terms(text: str, quotes: Sequence[Quote] = (), lexicon: Lexicon | None = None,
+                      capped: list[str] | None = None) -> list[LoadedTerm]:
     """Loaded terms in ``text``, each with its voice.
 
     A hit inside a direct quote's content is ``quoted`` with that quote's speaker; inside
     quotation marks that sit in an indirect quote (a partial quotation) likewise; inside
     quotation marks with no speaker (scare quotes) and everywhere else it is the author's.
+    ``capped``, when given, receives the lexicon terms whose later repeats were not read
+    (more than :data:`MAX_PER_TERM` occurrences), so the caller can say so.
     """
     if not isinstance(text, str) or not text.strip() or _looks_binary(text):
         return []
@@ -448,6 +451,8 @@ def find_loaded_terms(text: str, quotes: Sequence[Quote] = (), lexicon: Lexicon 
     for s, e, idx in cands:
         seen[idx] = seen.get(idx, 0) + 1
         if seen[idx] > MAX_PER_TERM:
+            if seen[idx] == MAX_PER_TERM + 1 and capped is not None:
+                capped.append(text[s:e].lower())  # as written: a pattern row has no readable term
             continue
         entry = lex.entries[idx]
         if not _context_ok(text, s, e, entry):
