@@ -14,6 +14,7 @@ import json
 import os
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -479,7 +480,7 @@ def load_euvsdisinfo_claims(root: PathLike, *, min_words: int = 4) -> pd.DataFra
 
 
 # --------------------------------------------------------------------------- hand-labelled articles
-def load_labelled_articles(paths) -> list[dict]:
+def load_labelled_articles(paths: PathLike | Iterable[PathLike]) -> list[dict]:
     """Rows of hand-labelled JSONL files in the challenge-set format (``id``, ``url``, ``title``,
     ``text``, ``labels{...}``), in file order; files that do not exist are skipped, so a recipe
     run from an installed package (without the repository's fixtures) still works."""
@@ -492,9 +493,12 @@ def load_labelled_articles(paths) -> list[dict]:
             for n, line in enumerate(f, 1):
                 if line.strip():
                     try:
-                        out.append(json.loads(line))
+                        row = json.loads(line)
                     except json.JSONDecodeError as e:
                         raise ValueError(f"{p}, line {n}: not a JSON object ({e.msg})") from None
+                    if not isinstance(row, dict):
+                        raise ValueError(f"{p}, line {n}: not a JSON object (a {type(row).__name__})")
+                    out.append(row)
     return out
 
 

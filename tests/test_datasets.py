@@ -157,3 +157,12 @@ def test_a_found_claim_matches_a_labelled_one_by_normalised_containment(found, l
     from labeler.datasets import claim_matches
 
     assert claim_matches(found, labelled) is same
+
+
+def test_a_labelled_line_that_is_not_an_object_names_its_file_and_line(tmp_path):
+    from labeler.datasets import load_labelled_articles
+
+    f = tmp_path / "c.jsonl"
+    f.write_text('{"id": "x1"}\n[1, 2]\n', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"c\.jsonl, line 2: not a JSON object \(a list\)"):
+        load_labelled_articles([f])

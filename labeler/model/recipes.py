@@ -25,9 +25,10 @@ beside ours.
 """
 from __future__ import annotations
 
+import os
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -154,7 +155,7 @@ def baseline_classifier():
     return make_pipeline(TfidfVectorizer(), LogisticRegression(max_iter=1000, class_weight="balanced"))
 
 
-def text_only_classifier(seed: int = 0, stratify_groups: bool = True):
+def text_only_classifier(seed: int = 0, stratify_groups: bool = True) -> Any:
     """Hashed word and character n-grams into a calibrated logistic regression.
 
     Fitted with ``clf__groups=outlets``, its Platt calibration is fitted on folds that hold out
@@ -209,8 +210,10 @@ def eval_state_media(corpus: pd.DataFrame, make: Callable[[], Any], grouped: boo
         te = fam[fam["outlet"].isin(test_outlets)]
         if tr["state_media"].nunique() < 2 or te["state_media"].nunique() < 2:
             continue  # a subsample without both classes on one side has nothing to measure
-        kw = {"clf__groups": tr["outlet"].to_numpy()} if grouped else {}
-        m = make().fit(tr["text"].tolist(), tr["state_media"].to_numpy(), **kw)
+        m = make()
+        # only a pipeline with a "clf" step takes outlet groups (the TF-IDF baseline has none)
+        kw = {"clf__groups": tr["outlet"].to_numpy()} if grouped and "clf" in getattr(m, "named_steps", {}) else {}
+        m = m.fit(tr["text"].tolist(), tr["state_media"].to_numpy(), **kw)
         p = m.predict_proba(te["text"].tolist())[:, 1]
         y = te["state_media"].to_numpy()
         train_rate = float(tr["state_media"].mean())
@@ -254,8 +257,8 @@ def shift_prior(head: ScoreHead, train_rate: float, prior: float = STATE_PRIOR) 
 
 
 # --------------------------------------------------------------------------- default recipe
-def default_recipe(root, seed: int = 0, log: Callable[[str], None] = print, validation=None
-                   ) -> tuple[LabelerModel, dict[str, Any]]:
+def default_recipe(root: str | os.PathLike, seed: int = 0, log: Callable[[str], None] = print,
+                   validation: Sequence[str | os.PathLike] | None = None) -> tuple[LabelerModel, dict[str, Any]]:
     """The shipped model from the public corpora under ``root``. ``validation``: hand-labelled JSONL
     files that choose the claim threshold (None: the challenge set and the seen held-out sets)."""
     from .train import analyse_texts, summaries
@@ -405,7 +408,7 @@ def labelled_claim_sentences(paths) -> pd.DataFrame:
 
 # The hand-labelled held-out sets whose misses have already informed rule fixes (the repository's
 # tests/fixtures; absent from an installed package, which then uses the challenge set alone). A
-# set still unseen by the fixers (heldout6 today) stays out: it measures the model, never tunes it.
+# set still unseen by the fixers (heldout6 and heldout7 today) stays out: it measures the model, never tunes it.
 SEEN_LABELLED_SETS = tuple(Path(__file__).resolve().parents[2] / "tests" / "fixtures" / name
                            for name in ("heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl", "heldout4.jsonl",
                                         "heldout5.jsonl"))
