@@ -69,6 +69,17 @@ def _key(speaker: str) -> str:
     return toks[-1] if toks and speaker[:1].isupper() and len(toks) <= 4 else " ".join(toks)
 
 
+ANON_WINDOW = 400  # characters around a quote read for anonymity markers (a run-on "sentence" may be huge)
+
+
+def _around(text: str, sent: Span | None, start: int, end: int) -> str:
+    """The quote's sentence, cut to ANON_WINDOW characters either side of the quote: a run-on
+    text with thousands of quotes in one "sentence" must not cost a sentence per quote."""
+    if sent is None:
+        return text[max(0, start - ANON_WINDOW):end + ANON_WINDOW]
+    return text[max(sent.start, start - ANON_WINDOW):min(sent.end, max(end, start) + ANON_WINDOW)]
+
+
 def _is_anonymous(speaker: str, sentence_text: str) -> bool:
     # the plain search first: it rarely matches, and then the cue scan is not needed
     if _ANONYMITY.search(sentence_text) and find_hits(sentence_text, "anonymous"):
@@ -99,7 +110,7 @@ def _sources(text: str, quotes: Sequence[Quote]) -> dict:
             names.append(speaker)
         i = keys[k]
         sent = sentence_at(text, q.start) if 0 <= q.start < len(text) else None
-        sent_text = sent.text if sent else q.content
+        sent_text = _around(text, sent, q.start, q.end) if sent else q.content
         if _is_anonymous(speaker, sent_text):
             anon.add(i)
         if find_hits(q.content, "counter") or _DENIAL_CUE.search(q.cue or ""):
@@ -234,7 +245,7 @@ def other_voice(text: str, quotes: Sequence[Quote], main: Claim | None = None) -
             continue
         who = _actor_words(speaker)
         sent = sentence_at(text, q.start)
-        if not who or sent is None or _is_anonymous(speaker, sent.text):
+        if not who or sent is None or _is_anonymous(speaker, _around(text, sent, q.start, q.end)):
             continue
         if seen and all(not who & w for w in seen) and not who & lead and (
                 lead_critic or _CONTRAST_OPEN.match(sent.text)
