@@ -15,10 +15,11 @@ SRC = "labeler notice taxonomy (README 'Provenance'); phrasing as used by feed p
 
 # Named parts of the dateline patterns (each spelled once, combined below).
 NOT_BYLINE = r"(?!By\s|BY\s|From\s|FROM\s)"  # "By JOHN DOE, ..." and "From ..." open bylines, not datelines
-# "KYIV", "Hanoi", "St. Petersburg", "Rio de Janeiro": capitalised words, lowercase only as a name
-# particle, so a sentence opening ("According to the News Agency of Nigeria (NAN)") is no city
-CITY_WORD = r"[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f'.\-]*"
-CITY = (rf"{CITY_WORD}(?:[ \t]+(?:(?:de|da|do|dos|das|del|di|la|le|el|es|al|am|an|en|sur|upon|of|on|and|&)[ \t]+)?"
+# "KYIV", "Hanoi", "St. Petersburg", "Rio de Janeiro", "Sharm el-Sheikh", "Castellón de la Plana":
+# capitalised words, lowercase only as a name particle (up to two, or an Arabic article glued on
+# with a hyphen), so a sentence opening ("According to the News Agency of Nigeria (NAN)") is no city
+CITY_WORD = r"(?:(?:al|el|ad|an|as|ash|at|az|ez|ul)-)?[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f'.\-]*"
+CITY = (rf"{CITY_WORD}(?:[ \t]+(?:(?:de|da|do|dos|das|del|di|la|le|el|es|al|am|an|en|sur|upon|of|on|and|&)[ \t]+){{0,2}}"
         rf"{CITY_WORD}){{0,4}}")
 CITIES = CITY + r"(?:/[A-Z][A-Za-z'.\- ]{1,30})*"  # "KYIV/MOSCOW"
 CAP_CITY = r"[A-Z\u00c0-\u00de][\w'.\-]*(?:\s+[A-Z\u00c0-\u00de][\w'.\-]*){0,3}"  # capitalised words only

@@ -110,11 +110,27 @@ def _evidence(text: str, kind: str, s: int, e: int, ls: int, le: int) -> tuple[i
     return _strip(text, s, e)
 
 
-# "the Spiegel bestseller list", "the Forbes rich list": the outlet's name only qualifies another
-# thing (a list, a prize), so the mention is no reference to the outlet at all.
+# "the Spiegel bestseller list", "the Forbes rich list", "the Channel One Cup": the outlet's name
+# only qualifies another thing (a list, a prize), so the mention is no reference to the outlet at
+# all. The optional word between is a modifier, never a verb: "Xinhua reported festivals were
+# cancelled" cites Xinhua (checked in _name_as_modifier).
 _NAME_AS_MODIFIER = re.compile(
-    r"[ \t]+(?:[\w-]+[ \t]+)?(?:best-?sellers?|best[ \t]+sellers?|lists?|rankings?|charts?|awards?|prizes?|"
+    r"[ \t]+(?:(?P<mid>[\w-]+)[ \t]+)?(?:best-?sellers?|best[ \t]+sellers?|lists?|rankings?|charts?|awards?|prizes?|"
     r"crosswords?|puzzles?|cups?|trophy|trophies|tournaments?|championships?|festivals?)\b", re.IGNORECASE)
+# Words that end a name and open a clause, so what follows is no compound ("RT and festivals").
+_CLAUSE_WORDS = frozenset("and or but on in at of for to about from with by as is are was were has have had "
+                          "will would could can may might did does do that which who".split())
+
+
+def _name_as_modifier(suffix: str) -> bool:
+    m = _NAME_AS_MODIFIER.match(suffix)
+    if m is None:
+        return False
+    mid = m.group("mid")
+    if mid is None or mid[:1].isupper() or mid[:1].isdigit():
+        return True
+    low = mid.lower()
+    return low not in _source_act() and low not in _CLAUSE_WORDS and not low.endswith("ed")
 
 # "outlets like CGTN, Press TV or TRT World", "state media, including Sputnik and the newspaper
 # Izvestia": outlets named as members of a category are the topic of the sentence, not its source.
@@ -244,7 +260,7 @@ def find_notices(text: str, registry: Registry) -> list[Notice]:
         cut = 1 if ps > ls else 0
         line_prefix = "\x00" * cut + text[ps : m.start]
         line_suffix = text[m.end : pe] + ("\x00" if pe < le else "")
-        if _CROSSLINK.match(text, ls, le) or _NAME_AS_MODIFIER.match(line_suffix):
+        if _CROSSLINK.match(text, ls, le) or _name_as_modifier(line_suffix):
             continue
         best = None
         desc = _DESCRIPTOR_TAIL.search(line_prefix, max(0, len(line_prefix) - 80))

