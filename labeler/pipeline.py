@@ -53,6 +53,7 @@ def run_detectors(text: str | None = None, *, url: str | None = None, title: str
                         f"{CLAIMS_MAX_TEXT:,} only")
     quotes = find_quotes(t)
     prov = build_provenance(art, reg, quotes)
+    warnings.extend(prov.warnings)
     repeated: list[str] = []
     terms = find_loaded_terms(t, quotes, capped=repeated)
     if repeated:

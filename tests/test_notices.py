@@ -170,3 +170,13 @@ def test_datelines_with_ordinal_dates_or_no_brackets(opening, outlet, reg):
 ])
 def test_lines_that_only_look_like_notices_give_no_origin(text, reg):
     assert [n for n in find_notices(text, reg) if n.role == "origin"] == []
+
+
+def test_outlet_mentions_past_the_cap_are_not_read_and_the_analysis_says_so():
+    import labeler
+    from labeler.provenance.notices import MAX_MENTIONS
+
+    text = "Officials said the BBC and Reuters reported it. " * (MAX_MENTIONS // 2 + 50)
+    a = labeler.analyze(text, model="rules")
+    assert any("outlet mentions past the first" in w for w in a.warnings)
+    assert {c.outlet for c in a.cited_outlets} >= {"BBC", "Reuters"}  # the first mentions are read

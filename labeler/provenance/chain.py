@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..article import Article, PageMeta
 from ..registry import Outlet, Registry, host_of
 from ..schema import ChainLink, CitedOutlet, Origin, Quote
-from .notices import Notice, find_notices
+from .notices import MAX_MENTIONS, Notice, find_notices
 
 UNKNOWN_SOURCE = "not in the outlet registry: affiliation unknown"
 
@@ -30,6 +30,7 @@ class Provenance:
     chain: list[ChainLink]
     cited: list[CitedOutlet]
     notices: list[Notice]
+    warnings: tuple[str, ...] = ()  # what was not read (outlet mentions past notices.MAX_MENTIONS)
 
 
 def _affiliation(o: Outlet | None) -> str:
@@ -52,7 +53,8 @@ def build_provenance(article: Article, registry: Registry, quotes: list[Quote] |
     text = article.text
     host = host_of(article.url)
     host_outlet = registry.by_domain(article.url) if article.url else None
-    notices = find_notices(text, registry)
+    skipped: list[int] = []
+    notices = find_notices(text, registry, skipped=skipped)
 
     candidates: list[tuple[int, int, Origin]] = []  # (priority, position tiebreak, origin)
 
@@ -120,7 +122,9 @@ def build_provenance(article: Article, registry: Registry, quotes: list[Quote] |
                                text[q.speaker_start:q.speaker_end] if q.speaker_start is not None else q.content,
                                q.speaker_start if q.speaker_start is not None else q.start,
                                q.speaker_end if q.speaker_start is not None else q.end))
-    return Provenance(host, host_outlet, origin, chain, cited, notices)
+    warnings = tuple(f"{n:,} outlet mentions past the first {MAX_MENTIONS:,} were not read for provenance"
+                     for n in skipped)
+    return Provenance(host, host_outlet, origin, chain, cited, notices, warnings)
 
 
 def _distinct_speakers(quotes: list[Quote]) -> list[Quote]:

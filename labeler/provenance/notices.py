@@ -241,15 +241,26 @@ _CONTEXT = 500  # characters either side of a mention that the context patterns 
 _CROSSLINK = re.compile(r"^\s*(?:READ\s+MORE|Read\s+more|Related|RELATED|See\s+also|Also\s+read|ALSO\s+READ)\b")
 
 
-def find_notices(text: str, registry: Registry) -> list[Notice]:
+# Outlet mentions read per text. A news article names a few dozen at most; a scraped outlet list
+# or junk repeating names thousands of times would cost ~2 ms per mention. Later mentions are not
+# read (no notice, no citation), and the analysis says so.
+MAX_MENTIONS = 1000
+
+
+def find_notices(text: str, registry: Registry, skipped: list[int] | None = None) -> list[Notice]:
     """Every outlet mention that sits in a provenance or citation context, plus bare mentions
     of unambiguous outlet names in a sentence that reports something (as family ``mention``),
     in text order. Outlets that are only the topic (named as examples of a category, or in a
     sentence that reports nothing) and names that qualify another thing ("the Spiegel
-    bestseller list") are left out."""
+    bestseller list") are left out. ``skipped``, when given, receives the number of mentions
+    past :data:`MAX_MENTIONS` that were not read."""
     patterns = load_patterns()
     found: list[Notice] = []
     mentions = registry.find_mentions(text)
+    if len(mentions) > MAX_MENTIONS:
+        if skipped is not None:
+            skipped.append(len(mentions) - MAX_MENTIONS)
+        mentions = mentions[:MAX_MENTIONS]
     edge = _edge_credit_lines(text, mentions)
     for m in mentions:
         ls, le = _line_bounds(text, m.start, m.end)
