@@ -655,3 +655,34 @@ def test_the_writer_bio_line_at_the_end_is_no_body_sentence():
 
     assert [b.span.text for b in scan_body(text)[0]] == [
         "The strike has nothing to do with pay and everything to do with politics."]
+
+
+# ------------------------------------------------------------------ round 5 construction classes (own wording)
+_ROUND5_POSITIVES = {
+    "absolute achievement": ["Child labour on the estates has been entirely eradicated."],
+    "comparative harm": ["Currency speculators have done far more damage to pensioners than any budget cut."],
+    "hostile instrument": ["Foreign creditors have used the rating agencies to punish governments that resist them."],
+    "sole cause": ["The blackouts were caused solely by sabotage at the border substations."],
+    "sole solution": ["A direct pipeline to the coast is the only realistic solution for the region's farmers."],
+    "grievance verdict": ["The republic's athletes have been unfairly excluded from every major championship."],
+    "hostile plan": ["The new checkpoints are part of a deliberate plan to expel the valley's herders."],
+}
+_ROUND5_NEGATIVES = {
+    "absolute achievement": ["The carmaker has eliminated 2,000 jobs since March."],
+    "hostile instrument": ["Police used water cannon to disperse the crowd outside the stadium."],
+    "sole cause": ["The fire was caused by an electrical fault in the kitchen."],
+    "persistent refusal": ["The company has consistently rejected the allegations."],
+    "plain plan": ["The cuts are part of a plan to save $2 billion by 2027."],
+}
+
+
+@pytest.mark.parametrize("cls, sentence", [(k, s) for k, v in _ROUND5_POSITIVES.items() for s in v])
+def test_round5_classes_of_contested_assertion_are_unattributed_claims(cls, sentence):
+    c = _one(sentence)
+    assert c is not None, f"{cls}: not flagged"
+    assert (c.attributed, c.countered) == (False, False), c.why
+
+
+@pytest.mark.parametrize("cls, sentence", [(k, s) for k, v in _ROUND5_NEGATIVES.items() for s in v])
+def test_round5_near_misses_are_not_unattributed_claims(cls, sentence):
+    assert [c for c in find_claims(sentence, []) if not c.attributed] == [], cls
