@@ -397,6 +397,12 @@ _IRAN = ("naming convention: Iranian state media (Press TV, IRNA, Tasnim), Hezbo
 _OCCUPATION = ("naming convention: 'occupation forces/army' for an adversary's troops (Press TV, Tasnim, SANA, Al Mayadeen for "
                "US troops in Iraq and Syria and for the Israeli army; Ukrainian state media for Russian troops). AP/Reuters: "
                "'US troops', 'Israeli forces', 'Russian forces'")
+_WSAHARA = ("naming convention: Moroccan government and MAP usage 'Moroccan Sahara' / 'southern provinces' for Western "
+            "Sahara, a non-self-governing territory on the UN list (Wikipedia 'Western Sahara', 'Political status of "
+            "Western Sahara'). AP/Reuters: 'Western Sahara'")
+_WAFA_SETTLERS = ("naming convention: WAFA and Palestinian Authority usage 'colonists' / 'colonial settlements' for Israeli "
+                  "settlers and settlements in the West Bank (Wikipedia 'Israeli settlement'; WAFA English house style). "
+                  "AP/Reuters: 'settlers'")
 _SERBIA = ("naming convention: 'Kosovo and Metohija' (Kosmet), the province's name in Serbia's constitution, used by the Serbian "
            "government, Tanjug and RTS because Serbia does not recognise Kosovo (Wikipedia 'Autonomous Province of Kosovo and "
            "Metohija'; 'Political status of Kosovo'). AP/Reuters: 'Kosovo'")
@@ -496,6 +502,13 @@ FAMILIES: dict[str, tuple[dict[str, str], ...]] = {
         _row("takfiri", "pejorative_label", _TAKFIRI, "plural", "neutral: 'jihadists', 'Islamic State militants'"),
         _row("great satan", "pejorative_label", _KHAMENEI, "", "neutral: 'the United States'"),
         _row("global arrogance", "pejorative_label", _KHAMENEI, "", "neutral: 'the United States and its allies'"),
+    ),
+    "Morocco and Palestine: territory and settlers": (
+        _row("moroccan sahara", "naming_convention", _WSAHARA, "", "neutral: 'Western Sahara'"),
+        dict(_row("colonists", "naming_convention", _WAFA_SETTLERS, "",
+                  "neutral: 'settlers'; only with West Bank settlement vocabulary in the paragraph (historical colonists skipped)",
+                  requires=r"\b(?:settlements?|settlers?|outposts?|west\s+bank|israel\w*|occupied|occupation|palestin\w*)\b"),
+             scope="paragraph"),
     ),
     "Serbia: Kosovo": (
         _row("kosovo and metohija", "naming_convention", _SERBIA, "", "neutral: 'Kosovo'; 'Office for Kosovo and Metohija' (a Serbian ministry's name) is kept as a use"),

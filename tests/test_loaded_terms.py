@@ -777,3 +777,12 @@ def test_a_row_capped_across_its_inflections_is_still_reported():
     terms = find_loaded_terms(text, capped=capped)
     assert len(terms) == MAX_PER_TERM and len(capped) == 1 and capped[0].startswith("regime")
     assert any("regime" in w for w in labeler.analyze(text, model="rules").warnings)
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Colonists from a nearby outpost uprooted forty trees in the West Bank village.", ["Colonists"]),
+    ("The colonists of Massachusetts Bay traded furs with their neighbours.", []),
+    ("The new road links the fishing towns of the Moroccan Sahara to the north.", ["Moroccan Sahara"]),
+])
+def test_territory_and_settler_naming_conventions(text, found):
+    assert [t.term for t in find_loaded_terms(text)] == found
