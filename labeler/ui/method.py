@@ -55,6 +55,8 @@ with the evidence from the text.
 - A loaded term is a cue, not a verdict: context (irony, quotation marks, historical usage) matters.
 - Quotes are found from quotation marks and reporting verbs; unusual layouts (interviews, tables)
   can be missed, and unbalanced quotation marks are flagged in the warnings.
+- Very long or repetitive texts are read in part, and the warnings say so: contested claims in the
+  first 300,000 characters, each lexicon term at most 200 times, at most 1,000 outlet mentions.
 - Contested claims are the hardest cue: on articles written independently of the rules, roughly
   one labelled claim in five is found (see the README's held-out figures).
 - The scores describe framing cues, not truth: a state-media article can be accurate and an
