@@ -29,8 +29,9 @@ DAY_MONTH = rf"(?:{MONTH}\s+\d{{1,2}}{ORD}|\d{{1,2}}{ORD}\s+(?:of\s+)?{MONTH})" 
 NUMERIC_DATE = r"(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}-\d{2}-\d{2})"  # "21/11/2025", "2025-11-21"
 DATE = rf"(?:{DAY_MONTH}(?:,?\s*\d{{4}})?|{NUMERIC_DATE})"  # with an optional year
 DASH = r"[-\u2013\u2014]"
-# A republication notice speaks of the text itself, from the start of its sentence.
-SENTENCE_START = r"(?:^|[.!?:|][\"'\u201d\u2019)\]]?\s+|[(\[]\s*)"
+# A republication notice speaks of the text itself, from the start of its sentence or of a clause
+# after a semicolon ("Translated from Arabic; originally published by X").
+SENTENCE_START = r"(?:^|[.!?:;|][\"'\u201d\u2019)\]]?\s+|[(\[]\s*)"
 SELF_NOUN = (r"(?:article|story|post|piece|commentary|column|op-?ed|editorial|report|interview|analysis|feature|"
              r"video|text|content|version|dispatch|essay|opinion|item|transcript|letter|blog\s+post|review|podcast|episode)")
 SELF_SUBJECT = (r"(?:(?:(?:this|the|that|our)\s+(?:[\w-]+\s+){0,3}?)?" + SELF_NOUN + r"\s+|this\s+|it\s+)?"
@@ -150,6 +151,12 @@ rows = [
  ("cited_possessive", "citation", "cited", "citation",
   "", r"(?:'s|\u2019s)\s+(?:[\w-]+\s+){0,2}?(?:website|site|report|reporting|reporter|correspondent|headline|broadcast|editor|editor-in-chief|channel|host|anchor|presenter|service|article|story|interview|program|programme|show|journalist|account|page|feed|footage|video|coverage|newsroom|bureau|chief|commentator|columnist|op-ed|editorial)\b", "match", 30,
   "RT's Arabic service"),
+ # "A Bloomberg report in January said ...": the outlet's report as the subject of a reporting verb
+ # (an ambiguous name too: the report and its verb make it the outlet)
+ ("cited_report_noun", "citation", "cited", "citation",
+  r"\b(?:a|an|the)\s+(?:new\s+|recent\s+|separate\s+|earlier\s+|later\s+)?$",
+  r"\s+(?:report|article|story|investigation|analysis|survey|editorial|documentary|exclusive)\s+(?:[\w,-]+\s+){0,6}?(?:said|says|found|finds|showed|shows|revealed|reveals|claimed|suggested|estimated|quoted|cited)\b", "match", 30,
+  "A Bloomberg report in January said"),
  ("cited_descriptor", "citation", "cited", "citation",
   STATE_DESC, "", "match", 30,
   "Russia's state news agency TASS"),

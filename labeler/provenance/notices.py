@@ -200,6 +200,8 @@ def _topic_mention(text: str, ls: int, start: int, end: int, bare: bool) -> bool
         return False
     if _TOPIC_EVENT_BEFORE.search(text, max(s, start - 60), start) or _TOPIC_EVENT_AFTER.match(text, end, e):
         return True  # "YouTube terminated channels run by X", "clips from X's programmes", "X was fined"
+    if _carried_channel(text, s, e, start, end):
+        return True  # "the hotel dropped RT and CGTN", "X would no longer be available"
     if _CREDIT_BEFORE.search(prefix) or _CREDIT_AFTER.match(text, end, e):
         return False
     quote = _quotation_at(text, start, end)
@@ -300,8 +302,11 @@ def find_notices(text: str, registry: Registry, skipped: list[int] | None = None
             best = Notice(m.outlet.name, m.outlet, "cited_photo", "photo", "cited", "photo-credit", 40,
                           best.evidence, best.start, best.end, m.start, m.end)
         line = edge.get(ls)
-        if line is not None and (best is None or best.role not in ("origin", "topic", "credit")
+        if line is not None and (best is None or best.pattern == "topic_first_published"
+                                 or best.role not in ("origin", "topic", "credit")
                                  and best.family != "photo" and best.pattern not in _NOT_EDGE_CREDIT):
+            # on a short credit line at the top or bottom, "first published by X" speaks of this
+            # text ("Translated from Arabic, first published by X"), not of some other material
             es, ee = _strip(text, ls, le)  # an edge line is short (at most 200 characters)
             # a wire-style credit ("With information from X") stays a credit: the origin unless
             # the host is itself a known outlet
@@ -512,6 +517,41 @@ _TOPIC_EVENT_BEFORE = re.compile(r"(?<![\w-])(?:" + _TOPIC_EVENT_WORDS + r")\s+(
                                  r"its|their)\s+){0,3}\Z", re.IGNORECASE)
 _TOPIC_EVENT_AFTER = re.compile(r"(?:'s|\u2019s)?\s+(?:(?:was|were|has\s+been|had\s+been|is|are|been|and\s+its|"
                                 r"its)\s+)?(?:" + _TOPIC_EVENT_WORDS + r")\b", re.IGNORECASE)
+
+
+# A channel that a distributor (hotel, cable operator, satellite package) drops, adds, keeps or
+# stops carrying is the topic: "the chain removed RT and CGTN from its rooms", "will add
+# Euronews", "stopped carrying X", "asked for X to be kept", "X, Y and Z would no longer be
+# available". Earlier members of the same list ("dropped A, B and C") count too.
+_LIST_BEFORE = r"(?:[A-Z][\w'\u2019.&-]*(?:[ \t]+[A-Z0-9][\w'\u2019.&-]*){0,3}[ \t]*(?:,|\band\b|\bor\b|&)[ \t]+(?:the[ \t]+)?){0,6}"
+_CARRIAGE_BEFORE = re.compile(
+    r"(?<![\w-])(?:drops?|dropped|dropping|removes?|removed|removing|adds?|adding|keeps?|kept|keeping|replaced?|"
+    r"replaces|replacing|(?:stop(?:s|ped|ping)?|ceas(?:e|es|ed|ing)|end(?:s|ed|ing)?|resum(?:e|es|ed|ing)|"
+    r"continu(?:e|es|ed|ing))[ \t]+(?:carrying|airing|showing|broadcasting|offering|distributing|transmitting)|"
+    r"carry|carrying|switch(?:es|ed|ing)?[ \t]+off|pull(?:s|ed|ing)?|tak(?:e|es|ing)|took|taken|"
+    r"asked[ \t]+for|swapp?(?:ed|ing|s)?)"
+    r"[ \t]+(?:(?:the|its|their|channels?|stations?|feeds?|broadcasts?|state-owned|foreign|news)[ \t]+){0,3}"
+    + _LIST_BEFORE + r"\Z", re.IGNORECASE)
+_CARRIAGE_AFTER = re.compile(
+    r"(?:[ \t]*(?:,|\band\b|\bor\b|&)[ \t]+(?:the[ \t]+)?[A-Z][\w'\u2019.&-]*(?:[ \t]+[A-Z0-9][\w'\u2019.&-]*){0,3}){0,6}"
+    r"(?:[ \t]+(?:would|will|could|can|is|are|was|were|has|have|had|to|should|must)[ \t]+"
+    r"(?:(?:no[ \t]+longer|not|still|also|now|be|been|remain|stay)[ \t]+){0,3}"
+    r"(?:available|kept|dropped|removed|shown|carried|offered|taken[ \t]+off|replaced|switched[ \t]+off|"
+    r"pulled|stay|remain|added|included|withdrawn|unavailable|off[ \t]+(?:the[ \t]+)?air)"
+    r"|[ \t]+(?:from|off|to)[ \t]+(?:the[ \t]+|its[ \t]+|their[ \t]+)?(?:[\w-]+[ \t]+){0,2}"
+    r"(?:packages?|line-?ups?|rooms?|screens?|menus?|bouquets?|the[ \t]+air|air|grids?|offerings?|networks?|"
+    r"platforms?|services?))\b")
+_CARRIAGE_CUE = re.compile(r"\b(?:channels?|packages?|line-?ups?|satellite|cable|feeds?|TV|television|rooms?|"
+                           r"bouquets?|subscribers?|viewers|carry|carrying|carried|air)\b", re.IGNORECASE)
+
+
+def _carried_channel(text: str, s: int, e: int, start: int, end: int) -> bool:
+    """Is the outlet at ``start:end`` a channel that someone drops, adds or keeps carrying?"""
+    if _CARRIAGE_CUE.search(text, max(0, s - 400), min(len(text), e + 400)) is None:
+        return False  # no talk of channels and packages nearby: "Reuters added that ..." stays cited
+    if _CARRIAGE_BEFORE.search(text, max(s, start - 160), start) is not None:
+        return True
+    return _CARRIAGE_AFTER.match(text, end, e) is not None
 
 
 def _cut_at_sentence_end(name: str) -> str:

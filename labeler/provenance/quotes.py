@@ -30,6 +30,8 @@ from .speakers import (
     DOC_HEADS,
     CAP_STOP,
     CONNECTORS,
+    ORG_HEADS,
+    PERSON_HEADS,
     TITLE_WORDS,
     NameIndex,
     Phrase,
@@ -363,6 +365,9 @@ def _attr_at(text: str, sent: Span, si: int, cs: int, ce: int, cue: str, kind: s
             return _quoted_by(text, sent, si, cs, ce, cue, kind, carried, lex)
     if cue.lower() in ("writes", "wrote", "write") and _WRITES_ABOUT.match(text, ce, sent.end):
         return None  # "Jane Roe writes about African politics": an author's bio line, no report
+    if cue.lower() == "add" and _MODAL_BEFORE.search(text, max(sent.start, cs - 30), cs) \
+            and not _THAT_AFTER.match(text, ce) and not re.match(r"\s*:", text[ce:ce + 3]):
+        return None  # "the group will add two channels", "plans to add 40 beds": adding things, no report
     if kind == "passive" and not _BY.match(text, ce):
         return None  # "made", "raised": a cue only in a passive with an agent; most hits are not
     head_toks = tokens(text, max(sent.start, cs - _WINDOW), cs)
@@ -506,6 +511,8 @@ def _attr_at(text: str, sent: Span, si: int, cs: int, ce: int, cue: str, kind: s
             cut = frame_start
         backward = _strip(text, sent.start, cut)
     is_final = False
+    if backward is not None and not inverted and ph.boundary == "," and _NAME_LIST.match(text, backward[0], backward[1]):
+        backward = None  # "Mali, Niger, Chad and Togo agreed ...": the list's first members, no reported words
     if backward is not None and (inverted or ph.boundary != "") and ph.boundary != "what" and (forward is None or adverbial or len(text[forward[0]:forward[1]].split()) < 4):
         content = backward
         is_final = True
@@ -541,6 +548,13 @@ def _attr_at(text: str, sent: Span, si: int, cs: int, ce: int, cue: str, kind: s
     return a
 
 
+# Capitalised names separated by commas: the head of a list whose last members are the subject.
+_NAME_LIST = re.compile(r"(?:the\s+)?[A-Z][\w'\u2019.-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w'\u2019.-]*){0,3}"
+                        r"(?:\s*,\s*(?:the\s+)?[A-Z][\w'\u2019.-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w'\u2019.-]*){0,3})*\Z")
+
+
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|can|may|might|should|must|to)\s+(?:also\s+|soon\s+|now\s+)?\Z",
+                           re.IGNORECASE)
 _ACCUSE = ("accus", "blam", "charg", "alleg")
 # "held", "ruled": a court's decision reported as its words, only when a court-type body or
 # officer is the subject ("the panel held that", "Judge Roe ruled that", "the Council of State
@@ -812,8 +826,13 @@ def _resolve(attrs: list[_Attr], index: _LazyIndex, sents: list[Span] | None = N
                     else:  # "the company said" after "the mining company Lusolitio": the name in apposition
                         if not head.endswith("s"):  # "the companies": several, named or not, stay as written
                             name = _apposed_org(index.text, head, sp.start) or name
+                if name == _strip_det(sp.name) and not head.endswith("s"):
+                    name = _lede_org(index, sents, a) or name  # "..., the company said. / X said ..."
             else:
                 name = _strip_det(sp.name)
+                lede = _lede_person(index, sents, a, sp) if last_person is None else None
+                if lede is not None:  # "The owner of a model shop says ... / Jane Roe, 67, runs ...": she speaks
+                    name, person = lede, True
             if person:
                 last_person = name
             elif sp.kind != "pronoun":
@@ -823,7 +842,65 @@ def _resolve(attrs: list[_Attr], index: _LazyIndex, sents: list[Span] | None = N
         a.names = names
 
 
+_LEDE_DESCRIPTOR = re.compile(r"(?:the|a|an)\s+(?P<head>[a-z]+)\s+(?:of|at|in|for|from|with|who)\b", re.IGNORECASE)
+
+
+_LEDE_ORG = re.compile(r"(?:The\s+)?(?P<name>[A-Z][\w'\u2019&.-]*(?:[ \t]+(?:(?:of|for|the|and|de)[ \t]+)?"
+                       r"[A-Z][\w'\u2019&.-]*){1,5})[ \t]+(?:said|says|told|announced|confirmed|stated)\b")
+
+
+# Last words that make a capitalised name a business ("Baltic Isle Lines", "Coast Hotels").
+_ORG_ENDINGS = frozenset("lines airlines airways hotels resorts holdings industries group groups partners motors "
+                         "foods mills mining energy telecom systems logistics shipping railways ports farms stores "
+                         "brands pharma pharmaceuticals".split())
+
+
+def _lede_org(index: "_LazyIndex", sents: list[Span] | None, a: _Attr) -> str | None:
+    """A lede that says "the company said" before naming it, then the next sentence opens with
+    the name and a reporting verb ("Aphrodite Coast Hotels said ..."): that body spoke."""
+    if not sents or a.sent != 0 or len(sents) < 2:
+        return None
+    nxt = sents[1]
+    body = index.text[nxt.start:nxt.end]
+    m = _LEDE_ORG.match(body, len(body) - len(body.lstrip()))
+    if m is None or m.group("name").split()[0].lower() in CAP_STOP:
+        return None
+    last = m.group("name").split()[-1].lower()
+    if last not in ORG_HEADS and last not in _ORG_ENDINGS:
+        return None  # "Marta Ozola said": a person opens the next sentence, not the body the lede spoke of
+    return m.group("name")
+
+
+def _lede_person(index: "_LazyIndex", sents: list[Span] | None, a: _Attr, sp: Speaker) -> str | None:
+    """A delayed lede: the first sentence speaks through a description of one person ("The owner
+    of one of the last model shops in the county says ...") and the next sentence opens with
+    the name ("Jane Roe, 67, runs ..."): the named person speaks."""
+    if not sents or a.sent != 0 or len(sents) < 2:
+        return None
+    text = index.text
+    s0 = sents[0].start + len(text[sents[0].start:sents[0].end]) - len(text[sents[0].start:sents[0].end].lstrip())
+    m = _LEDE_DESCRIPTOR.match(text, s0)
+    if m is None or m.group("head").lower() not in PERSON_HEADS or not m.start() <= sp.start < m.end():
+        return None
+    nxt = sents[1]
+    first = index.ix.first_in(nxt.start, nxt.end)
+    if first is None:
+        return None
+    pos, full = first
+    if text[nxt.start:pos].strip(" \t\n\"'\u201c\u201d"):
+        return None  # the name must open the next sentence
+    if not re.match(r"\s*(?:,|[a-z])", text[pos + len(full):pos + len(full) + 3]):
+        return None
+    return full
+
+
 _SUBJ_PREFIX_OK = re.compile(r"[\w \t:.'\u2019\u2014\u2013\-]*\Z")  # words, labels and dashes only
+
+
+# An opening participial or adverbial phrase before the pronoun: "Interviewed for a documentary, she said".
+_OPENING_CLAUSE = re.compile(r"[A-Z][^,;:.!?\"\u201c\u201d]{0,80},\Z")
+# A sentence opening with a bare surname as its subject: "Moroz, now 74, lives ...", "Roe said ...".
+_SURNAME_OPENS = re.compile(r"([A-Z][a-z'\u2019-]+)(?=,|\s+[a-z])")
 
 
 def _prev_subject(index: "_LazyIndex", sents: list[Span] | None, a: _Attr, sp: Speaker) -> str | None:
@@ -833,10 +910,17 @@ def _prev_subject(index: "_LazyIndex", sents: list[Span] | None, a: _Attr, sp: S
     if not sents or a.sent < 1 or a.sent >= len(sents):
         return None
     here = sents[a.sent]
-    if index.text[here.start:sp.start].strip(" \t\n\"'\u201c\u201d"):
-        return None
+    opening = index.text[here.start:sp.start].strip(" \t\n\"'\u201c\u201d")
+    if opening and not _OPENING_CLAUSE.match(opening):
+        return None  # only an opening phrase may come first ("Interviewed last year, she said")
     prev = sents[a.sent - 1]
     first = index.ix.first_in(prev.start, prev.end)
+    sur = _SURNAME_OPENS.match(index.text, prev.start + len(index.text[prev.start:prev.end]) -
+                               len(index.text[prev.start:prev.end].lstrip()))
+    if sur is not None and (first is None or first[0] > sur.start()):
+        full = index.ix.full_name(sur.group(1), sur.start())
+        if full is not None and full != sur.group(1):  # "Moroz, now 74, still lives in Kyiv." after "Halyna Moroz"
+            return full
     if first is None:
         return None
     pos, full = first
@@ -855,7 +939,7 @@ _APPOSED_ORG = r"[A-Z][\w'\u2019\-]*(?:[ \t]+(?:(?:of|for|the|and)[ \t]+)?[A-Z][
 
 def _apposed_org(text: str, head: str, pos: int) -> str | None:
     """The name given to "the <head>" earlier ("the mining company Lusolitio", "Lusolitio, a
-    mining company"), nearest before ``pos`` within a few paragraphs."""
+    mining company", "The company, Lusolitio, has ..."), nearest before ``pos`` within a few paragraphs."""
     found = None
     for m in _apposed_re(head).finditer(text, max(0, pos - 2000), pos):
         name = m.group("a") or m.group("b")
@@ -867,7 +951,8 @@ def _apposed_org(text: str, head: str, pos: int) -> str | None:
 @lru_cache(maxsize=64)
 def _apposed_re(head: str) -> re.Pattern:
     h = re.escape(head)
-    return re.compile(rf"\b{h}[ \t]+(?P<a>{_APPOSED_ORG})|(?P<b>{_APPOSED_ORG}),[ \t]+(?:a|an|the)[ \t]+(?:[\w\-]+[ \t]+){{0,3}}?{h}\b")
+    return re.compile(rf"\b{h}(?:[ \t]+|,[ \t]+(?=[A-Z][^,]{{0,60}},))(?P<a>{_APPOSED_ORG})"
+                      rf"|(?P<b>{_APPOSED_ORG}),[ \t]+(?:a|an|the)[ \t]+(?:[\w\-]+[ \t]+){{0,3}}?{h}\b")
 
 
 def _own_subject(text: str, sents: list[Span] | None, a: _Attr, sp: Speaker) -> str | None:

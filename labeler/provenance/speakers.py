@@ -126,6 +126,7 @@ _ASIDE_LEAD = frozenset("quoted cited speaking writing according".split())
 _DASHES = frozenset("\u2014\u2013\u2015")
 _AGENT_PLURAL = re.compile(r"[a-z]{3,}(?:ers|ors|ists|ians|ants|ents|ives|ees|men|ates|crats)$")
 _TIME_SUB = frozenset("when where after before since once as".split())
+_PERIODS = frozenset("year week month weekend summer spring autumn fall winter decade".split())
 _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today".split())
 # Documents as sources: resolved to their issuer when the phrase names one ("a statement from
 # the Foreign Ministry", "the ministry's report"), else the document itself speaks.
@@ -164,8 +165,18 @@ _DEPARTMENTS = frozenset(
     "regional local government public housing transport infrastructure communications information media "
     "digital defence defense security justice interior immigration veterans development cooperation "
     "international investment enterprise business small equality equalities legal constitutional "
-    "parliamentary marine wildlife parks irrigation".split())
+    "parliamentary marine wildlife parks irrigation plantation plantations plantation commodities consumer "
+    "aviation shipping ports roads highways railways telecommunications posts cooperatives gender disaster "
+    "relief reconstruction antiquities religious endowments sanitation statistics customs".split())
+# Nouns of these shapes are department nouns, not surnames ("Reconciliation and Unity Minister X").
+_DEPARTMENT_SHAPE = re.compile(r"[a-z]{3,}(?:tion|sion|ment|ities|ism)$")
 
+
+def _department(word: str) -> bool:
+    return word in _DEPARTMENTS or _DEPARTMENT_SHAPE.match(word) is not None
+
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{2,7}\Z")
+_PLACE_ACRONYMS = frozenset("USA UAE DRC PRC ROK DPRK KSA".split())  # countries, not bodies
 _PREP_OPEN = frozenset("of for and at in on to with by from into".split())
 _PARTICLE_NAME = re.compile(r"(?:al|el|ad|an|as|ash|at|az|ul|bin|ibn|abu|ben|da|de|di|du|d|l|van|von)[-'\u2019][A-Z\u00c0-\u00de]")
 
@@ -228,6 +239,10 @@ def phrase_before(toks: list[Tok], allow_what: bool = False, allow_sub: bool = F
                                     (toks[j].low == "on" and j + 1 < len(toks) and toks[j + 1].low in _DAYS)):
         j -= 1
         steps += 1
+    if j >= 1 and toks[j].low in _PERIODS and toks[j - 1].low in ("last", "this", "earlier", "next"):
+        j -= 2  # "a study by X last year estimated": the time, not the subject
+        if j >= 0 and toks[j].low == "earlier":
+            j -= 1
     # an appositive or relative clause between commas: "Rubio, who led the delegation, said";
     # the nearest subject that stands on its own wins ("Grassley, facing a challenge in Iowa, a
     # swing state, said": "Iowa" sits after "in", so Grassley speaks)
@@ -397,6 +412,9 @@ def _det_noun(toks: list[Tok], j: int) -> bool:
     mod = toks[j - 1].low if j >= 1 else ""
     if _plural(mod) and _plural(head.low) and mod not in _PLURAL_MODIFIERS:
         return False  # "colophons, the notes scribes wrote": a relative clause, not "the sales team"
+    if j >= 3 and toks[j - 3].low in _DET_OPEN and _ACRONYM.match(toks[j - 2].text) and toks[j - 1].text.isalpha() \
+            and toks[j - 1].text.islower():
+        return True  # "the UGTT union federation", "the COSATU labour federation"
     return j >= 2 and toks[j - 2].low in _DET_OPEN and toks[j - 1].text.isalpha() and toks[j - 1].low not in STOP_LOWER
 
 
@@ -485,7 +503,8 @@ def _with_boundary(toks: list[Tok], k: int, j: int, allow_what: bool, allow_sub:
             b, e = member
             return _with_boundary(toks, b, e, allow_what, allow_sub, relative, depth + 1, open_head)
     # leading connectors are not part of the phrase
-    while k < j and toks[k].low in CONNECTORS and toks[k].low not in ("the",):
+    while k < j and toks[k].low in CONNECTORS and toks[k].low not in ("the",) \
+            and not (toks[k].is_cap and toks[k].low in NAME_PARTICLES and toks[k + 1].is_cap):  # "Al Jazeera"
         k += 1
     boundary = toks[k - 1].low if k > 0 else ""
     if boundary in _POSTMOD_PREP and depth < 2 and toks[j].low not in PRONOUNS:
@@ -620,6 +639,10 @@ def normalise(text: str, ph: Phrase) -> list[Speaker]:
         run = toks[r:-1]
         end = run[-1].end - (2 if _possessive(run[-1]) and run[-1].text.endswith("s") else 0)
         return [Speaker(text[run[0].start:end], run[0].start, end, "org")]
+    if not head.is_cap and len(toks) >= 2 and _ACRONYM.match(toks[0].text) and toks[0].text not in _PLACE_ACRONYMS \
+            and all(not t.is_cap for t in toks[1:]) and len(toks) <= 3 and head.low not in PERSON_HEADS:
+        # "the UGTT union federation said", "the NATO alliance said": the acronym names the body
+        return [Speaker(toks[0].text, toks[0].start, toks[0].end, "org")]
     if not head.is_cap:
         name = _join(text, toks)
         definite = ph.toks[0].low == "the"
@@ -636,10 +659,16 @@ def normalise(text: str, ph: Phrase) -> list[Speaker]:
     while r > 0 and (toks[r - 1].is_cap or toks[r - 1].low in CONNECTORS or _possessive(toks[r - 1])):
         r -= 1
     run = toks[r:]
-    while run and run[0].low in CONNECTORS:
+    while run and run[0].low in CONNECTORS and not (run[0].is_cap and len(run) > 1 and run[1].is_cap
+                                                     and run[0].low in NAME_PARTICLES):
         run = run[1:]
     if not run:
         return []
+    i0 = len(toks) - len(run)
+    if i0 >= 2 and toks[i0 - 1].low in ("in", "at", "from", "near") and not toks[i0 - 2].is_cap \
+            and toks[i0 - 2].low in PERSON_HEADS:
+        # "Al Jazeera's correspondent in Kassala": the place says where the speaker is; it does not speak
+        return normalise(text, Phrase(toks[0].start, toks[i0 - 2].end, tuple(toks[:i0 - 1]), ph.boundary))
     for i, t in enumerate(run):
         if t.low in ("of", "at") and i >= 2:
             person = [x for x in run[:i] if x.low not in TITLE_WORDS]
@@ -677,7 +706,7 @@ def _portfolio(toks: list[Tok], ands: list[int]) -> bool:
     department nouns; "Biden and Japanese Prime Minister Fumio Kishida" names two people."""
     parts = [toks[a + 1:b] for a, b in zip([-1] + ands, ands + [len(toks)])]
     titled = [any(t.low in TITLE_WORDS for t in p) for p in parts]
-    departments = all(p and all(t.low in _DEPARTMENTS for t in p) for p in parts[:-1])
+    departments = all(p and all(_department(t.low) for t in p) for p in parts[:-1])
     return titled[-1] and not all(titled) and departments
 
 
