@@ -9,9 +9,10 @@ is *seen* and a fresh one is written. Today:
 * ``heldout4.jsonl`` (f01-f30) and ``heldout5.jsonl`` (g01-g30) were written while those fixes were
   being made, by annotators who had not seen the detectors, and measured first on the code before
   them; set 4's misses then informed fixes, and set 5's informed the next session's (seen);
-* ``heldout6.jsonl`` (k01-k30) was written and scored (figures only) before those fixes: unseen;
-* ``heldout7.jsonl`` (m01-m30) was written after them and scored once (figures only): kept unseen
-  for the round that fixes from set 6.
+* ``heldout6.jsonl`` (k01-k30) was written and scored (figures only) before those fixes, measured
+  after them, and then its misses informed a second round (seen);
+* ``heldout7.jsonl`` (m01-m30) was written after the first round and scored once (figures only):
+  unseen, the check for the second round.
 
 This module checks that every fixture is well formed (schema, canonical outlet names, labelled
 strings occur, no sentence reused from the challenge set or an earlier set) and pins each set's
