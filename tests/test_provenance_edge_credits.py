@@ -118,3 +118,18 @@ def test_evidence_on_a_huge_sentence_is_capped(reg):
     for n in notices:
         assert n.end - n.start <= 2 * 500 + len(n.name) + 100
         assert text[n.start:n.end] == n.evidence
+
+
+@pytest.mark.parametrize("line, origin", [
+    ("Courtesy Maria Lopez", None),          # a person (photographer, reader, author)
+    ("Source: John Carter", None),
+    ("Courtesy: Balkan Insight", "Balkan Insight"),  # an outlet the registry lacks stays an origin
+    ("Source: Kyiv Independent", "Kyiv Independent"),
+])
+def test_an_edge_credit_naming_a_person_is_no_unknown_outlet(line, origin):
+    import labeler
+
+    body = ("The council voted on Tuesday to close the library, officials said. Residents protested outside.\n\n"
+            "The decision takes effect in May.")
+    a = labeler.analyze(body + "\n\n" + line, model="rules")
+    assert (a.origin.outlet if a.origin else None) == origin

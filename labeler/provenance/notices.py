@@ -387,9 +387,10 @@ def _unknown_outlet_notices(text: str, registry: Registry, known_starts: set[int
             if outlet is None and p.id in _EDGE_ONLY_UNKNOWN and edge_starts is None:
                 edge_starts = _edge_line_starts(text)
             if outlet is None and p.id in _EDGE_ONLY_UNKNOWN and (ls not in edge_starts
-                                                                  or _MEDIA_CREDIT.search(text, ls, le)):
+                                                                  or _MEDIA_CREDIT.search(text, ls, le)
+                                                                  or _person_like(name)):
                 continue  # "Deaths by year / Source: ACLED" mid-article: a chart's data source;
-                # "Images courtesy of X", "via Getty Images": a picture's source
+                # "Images courtesy of X", "via Getty Images": a picture's source; "Courtesy Maria Lopez": a person
             es, ee = _evidence(text, p.evidence, bm.start(), nm.start() + len(name), ls, le)
             role = p.role
             if p.id in _SELF_GATED and not _speaks_of_itself(text, bm.start(), edge):
@@ -564,6 +565,20 @@ def _cut_at_sentence_end(name: str) -> str:
 # Line-shaped notices ("Source: X", "via X") naming an outlet the registry lacks count only
 # among the first or last few lines: in the body such a line credits a chart, table or quote.
 _EDGE_ONLY_UNKNOWN = frozenset({"notice_source_line", "notice_via_line", "notice_courtesy"})
+# "Courtesy Maria Lopez", "Source: John Carter": two or three plain title-case words with no word
+# that names a publication or an institution read as a person (a photographer, a reader, an
+# author), not an outlet the registry lacks ("Courtesy: Balkan Insight", "Source: Kyiv Independent").
+_PERSON_LIKE = re.compile(r"[A-Z][a-z\u00e0-\u024f'\u2019-]+(?: [A-Z][a-z\u00e0-\u024f'\u2019-]+){1,2}")
+_OUTLET_WORDS = frozenset(
+    "news times post press agency daily tv radio media journal herald tribune gazette review insight monitor "
+    "observer telegraph express mail star sun globe chronicle network channel service wire report today weekly "
+    "magazine independent standard nation record courier bulletin digest dispatch online info portal "
+    "institute foundation centre center council ministry office bureau group company university museum library "
+    "archive archives project initiative observatory watch coalition association society union committee".split())
+
+
+def _person_like(name: str) -> bool:
+    return _PERSON_LIKE.fullmatch(name) is not None and not any(w.lower() in _OUTLET_WORDS for w in name.split())
 _MEDIA_CREDIT = re.compile(r"\b(?:photo(?:graph)?s?|images?|pictures?|footage|video|illustrations?|graphics?|"
                            r"getty|shutterstock|alamy|caption)\b", re.IGNORECASE)
 
