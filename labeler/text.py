@@ -131,20 +131,24 @@ def quoted_spans(text: str) -> list[QuotedSpan]:
     """
     out: list[QuotedSpan] = []
     for para in paragraphs(text):
-        marks = [m.start() for m in re.finditer("[" + DOUBLE_QUOTES + "]", para.text)]
+        # a doubled apostrophe ('') is a double quotation mark in typewriter-converted copy
+        marks = [(m.start(), m.end()) for m in _DOUBLE_MARK.finditer(para.text)]
         # guillemets are directional: « opens, » closes; others alternate
         i = 0
         while i < len(marks):
-            open_pos = para.start + marks[i]
+            open_end = para.start + marks[i][1]
             if i + 1 < len(marks):
-                close_pos = para.start + marks[i + 1]
-                out.append(QuotedSpan(open_pos + 1, close_pos, text[open_pos + 1 : close_pos], True))
+                close_pos = para.start + marks[i + 1][0]
+                out.append(QuotedSpan(open_end, close_pos, text[open_end:close_pos], True))
                 i += 2
             else:
-                if para.end - open_pos > 1:
-                    out.append(QuotedSpan(open_pos + 1, para.end, text[open_pos + 1 : para.end], False))
+                if para.end - open_end > 0:
+                    out.append(QuotedSpan(open_end, para.end, text[open_end:para.end], False))
                 i += 1
     return out
+
+
+_DOUBLE_MARK = re.compile("''|[" + DOUBLE_QUOTES + "]")
 
 
 def single_quoted_spans(text: str) -> list[QuotedSpan]:

@@ -406,3 +406,12 @@ def test_polnear_dev_meets_floor() -> None:
     print({k: tuple(round(x, 3) for x in v) for k, v in res.items()})
     assert res["source overlap"][2] >= BASELINE["polnear_dev_source_overlap_f1"]
     assert res["content overlap"][2] >= BASELINE["polnear_dev_content_overlap_f1"]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("''We will win this race,'' the senator said on Monday.", "We will win this race,"),
+    ("The senator said: ''We will win this race in November.''", "We will win this race in November."),
+])
+def test_typewriter_quotation_marks_make_direct_quotes(text, content):
+    direct = [q for q in find_quotes(text) if q.kind == "direct"]
+    assert [(q.speaker, q.content) for q in direct] == [("senator", content)]

@@ -51,3 +51,9 @@ def test_every_span_slices_out_its_text(text):
         assert text[s.start:s.end] == s.text
     for q in quoted_spans(text) + single_quoted_spans(text):
         assert text[q.start:q.end] == q.text
+
+
+def test_a_doubled_apostrophe_is_a_double_quotation_mark():
+    text = "His aides called him ''a genius'' on Friday."
+    (q,) = quoted_spans(text)
+    assert q.text == "a genius" and text[q.start:q.end] == "a genius" and q.balanced

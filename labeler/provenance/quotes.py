@@ -1070,7 +1070,7 @@ def _adjacent_after(text: str, q: QuotedSpan, attrs_by_sent: list[list[_Attr]], 
             if a.frame_start <= q.end:
                 continue
             gap = text[q.end + 1:a.frame_start]
-            if len(gap) <= 4 and not gap.strip(" \t,;:\u2013\u2014-"):
+            if len(gap) <= 4 and not gap.strip(" \t,;:\u2013\u2014-'"):  # ' : the rest of a '' mark
                 if si != sc and a.content is not None and not q.text.rstrip()[-1:] in ".!?":
                     continue
                 return a
@@ -1085,7 +1085,7 @@ def _adjacent_before(text: str, q: QuotedSpan, attrs: list[_Attr]) -> _Attr | No
         gap = text[a.frame_end:q.start - 1]
         if len(gap) > 120 or _GAP_BAD.search(gap):
             continue
-        g = gap.strip().lower()
+        g = gap.strip().rstrip("'").rstrip().lower()  # ' : the first half of a '' mark
         if g == "" or g.endswith((":", ",", "that")):
             best = a
     return best
