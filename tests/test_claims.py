@@ -686,3 +686,37 @@ def test_round5_classes_of_contested_assertion_are_unattributed_claims(cls, sent
 @pytest.mark.parametrize("cls, sentence", [(k, s) for k, v in _ROUND5_NEGATIVES.items() for s in v])
 def test_round5_near_misses_are_not_unattributed_claims(cls, sentence):
     assert [c for c in find_claims(sentence, []) if not c.attributed] == [], cls
+
+
+# ------------------------------------------------------------------ round 6 construction classes (own wording)
+_ROUND6_POSITIVES = {
+    "hostile aim of a policy": ["The new quota is designed to drive small trawlers out of the northern grounds.",
+                                "The export rules were designed to slow the republic's rise in chipmaking."],
+    "ulterior purpose": ["The audit was launched to punish the mayor for her criticism of the budget.",
+                         "The curfew was imposed to shield the governor's allies, not to stop the looting."],
+    "dependence motive": ["The dam was built to make the lowland states permanently dependent on upstream water."],
+    "abandonment": ["Wealthy nations have left the island states to face rising seas alone."],
+    "stunt": ["The visit to the flooded valley was nothing more than a publicity stunt."],
+    "collusion": ["The customs brokers operate hand in glove with the smuggling networks."],
+    "exploitation": ["The shipping giants have treated the archipelago as their private property for a century."],
+    "long-run causation": ["Decades of neglect by the capital left the northern railways unusable."],
+    "orchestrated crisis": ["The fuel shortage was manufactured in Ankara to weaken the coalition."],
+}
+_ROUND6_NEGATIVES = {
+    "stated purpose": ["The road was designed to carry heavy trucks.", "The plant was designed to keep costs down."],
+    "plain official act": ["The school was opened to serve 400 pupils.", "The bridge was closed to traffic for repairs."],
+    "plain contrast": ["The firm was founded to make software, not hardware."],
+    "plain leaving": ["Donors left the meeting early on Friday."],
+}
+
+
+@pytest.mark.parametrize("cls, sentence", [(k, s) for k, v in _ROUND6_POSITIVES.items() for s in v])
+def test_round6_classes_of_contested_assertion_are_unattributed_claims(cls, sentence):
+    c = _one(sentence)
+    assert c is not None, f"{cls}: not flagged"
+    assert (c.attributed, c.countered) == (False, False), c.why
+
+
+@pytest.mark.parametrize("cls, sentence", [(k, s) for k, v in _ROUND6_NEGATIVES.items() for s in v])
+def test_round6_near_misses_are_not_unattributed_claims(cls, sentence):
+    assert [c for c in find_claims(sentence, []) if not c.attributed] == [], cls
