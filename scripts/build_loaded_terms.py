@@ -397,6 +397,10 @@ _IRAN = ("naming convention: Iranian state media (Press TV, IRNA, Tasnim), Hezbo
 _OCCUPATION = ("naming convention: 'occupation forces/army' for an adversary's troops (Press TV, Tasnim, SANA, Al Mayadeen for "
                "US troops in Iraq and Syria and for the Israeli army; Ukrainian state media for Russian troops). AP/Reuters: "
                "'US troops', 'Israeli forces', 'Russian forces'")
+_ILLEGALS = ("AP Stylebook (2013): 'illegal' describes an action, not a person; 'illegals' as a noun for migrants is "
+             "a slur (Wikipedia 'Illegal immigration', terminology section). AP/Reuters: 'migrants', 'people in the country illegally'")
+_GLOBALIST = ("ADL Glossary of Extremism 'Globalist' (an antisemitic and nationalist trope for elites said to betray the "
+              "nation); Wikipedia 'Globalism' (pejorative use). AP/Reuters: the party, official or policy by name")
 _WSAHARA = ("naming convention: Moroccan government and MAP usage 'Moroccan Sahara' / 'southern provinces' for Western "
             "Sahara, a non-self-governing territory on the UN list (Wikipedia 'Western Sahara', 'Political status of "
             "Western Sahara'). AP/Reuters: 'Western Sahara'")
@@ -502,6 +506,10 @@ FAMILIES: dict[str, tuple[dict[str, str], ...]] = {
         _row("takfiri", "pejorative_label", _TAKFIRI, "plural", "neutral: 'jihadists', 'Islamic State militants'"),
         _row("great satan", "pejorative_label", _KHAMENEI, "", "neutral: 'the United States'"),
         _row("global arrogance", "pejorative_label", _KHAMENEI, "", "neutral: 'the United States and its allies'"),
+    ),
+    "Migration and 'globalists'": (
+        _row("illegals", "dehumanising", _ILLEGALS, "", "neutral: 'migrants', 'undocumented immigrants'"),
+        _row("globalist", "conspiracy", _GLOBALIST, "plural", "neutral: name the party or policy; 'globalisation' is not in it"),
     ),
     "Morocco and Palestine: territory and settlers": (
         _row("moroccan sahara", "naming_convention", _WSAHARA, "", "neutral: 'Western Sahara'"),
@@ -711,7 +719,7 @@ _POLICY = (r"sanctions?|visa|visa-free|visa-waiver|tax|tax-free|taxation|flat-ta
            r"zoning|tendering|procurement|competition|antitrust|merger|state-aid|state aid|banking|prudential|deposit|payment|payments|"
            r"settlement|clearing|derivatives|listing|takeover|corporate|tonnage|vat|excise|levy|quota|quotas|permit-based|registration|"
            r"anti-dumping|anti-money-laundering|aml|kyc|treaty|verification|non-tariff|feed-in|cap-and-trade|carbon|energy|nuclear-safety|"
-           r"dosage|sleep|diet|medication|fasting|watering|irrigation|hydrological|flow|wind|airflow|turbulent|laminar|"
+           r"dosage|sleep|diet|medication|fasting|watering|irrigation|hydrological|flow|wind|airflow|turbulent|laminar|heat|altitude|"
            r"visa-liberalisation|visa-liberalization|entry|exit|travel|transitional|interim|grace|"
            # options in a scheme: nobody calls a government the "standard" or "optional" regime
            r"standard|default|optional|voluntary|alternative|simplified|flat-rate|lump-sum|ordinary|normal|general|presumptive")
@@ -744,7 +752,7 @@ SO_CALLED_NOT_AFTER = (r"^\s+[\"“”'‘]?(?:[\w’'-]+\s+){0,3}(?:corridor|be
                        r"test|principle|number|constant|ratio|rate|scheme|moment|phase|period|era|gap|economy|diet|model|dilemma|"
                        r"hypothesis|clause|visa|tax|fee|threshold|limit|theorem|protocol|procedure|algorithm|"
                        r"planet|galaxy|dwarf|comet|asteroid|storm|dome|cloud|jet|stream|loop|cycle|spiral|bond|note|option|"
-                       r"account|fund|category|tier|pathway)s?\b")
+                       r"account|fund|category|tier|pathway|programme|program|corner)s?\b")
 # 'hysteria' as a diagnosis in medical history ("what earlier doctors called collective hysteria")
 # is not the pathologising label; a political modifier right before it keeps the label.
 HYSTERIA_EXCLUDES = (r"\b(?:psychogenic|conversion\s+disorder|freud\w*|charcot|diagnos\w*|patients?|doctors?|physicians?|psychiatr\w*|"
@@ -757,7 +765,7 @@ HYSTERIA_KEEP_BEFORE = (r"\b(?:anti-[\w-]+|war|spy|media|political|russophobic|m
 KIEV_NOT_BEFORE = (r"(?:#\w*|(?:chicken|dynamo|spelling|spelled|spelt|transliteration|name|word|form)\s+[\"“”'‘]?"
                    r"|(?:prince|princes|grand\s+prince|princess|principality|metropolitan|battle|governorate|voivodeship|grand\s+duchy|"
                    r"rus'?|olga|vladimir|yaroslav|sviatoslav)\s+of\s+)$")
-KIEV_NOT_AFTER = (r"^(?:[\"”“'’]?\s+(?:spelling|transliteration)|\s+(?:cutlet|chicken)|\s+(?-i:Governorate|Voivodeship|Rus|Principality|"
+KIEV_NOT_AFTER = (r"^(?:[\"”“'’]?\s+(?:spelling|transliteration)|\s+(?:cutlet|chicken|cake|cakes)|\s+(?-i:Governorate|Voivodeship|Rus|Principality|"
                   r"Pechersk|Military\s+District|Conservatory|Polytechnic|Ballet|Opera))\b")
 
 #: Context revisions of reviewed rows, applied on rebuild (why: see the comment above each).

@@ -786,3 +786,14 @@ def test_a_row_capped_across_its_inflections_is_still_reported():
 ])
 def test_territory_and_settler_naming_conventions(text, found):
     assert [t.term for t in find_loaded_terms(text)] == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Meanwhile the illegals keep coming across the strait.", ["illegals"]),
+    ("The globalist parties in the capital have no answer.", ["globalist"]),
+    ("The bakery still makes the Kiev cake, layered meringue and hazelnut.", []),   # a dish's name
+    ("Residents applied under the so-called seasonal worker programme.", []),       # a programme's name
+    ("Runners should start any heat regime gradually.", []),                         # a training regime
+])
+def test_session4_round3_terms_and_their_neutral_neighbours(text, found):
+    assert [t.term for t in find_loaded_terms(text)] == found
