@@ -11,8 +11,10 @@ is *seen* and a fresh one is written. Today:
   them; set 4's misses then informed fixes, and set 5's informed the next session's (seen);
 * ``heldout6.jsonl`` (k01-k30) was written and scored (figures only) before those fixes, measured
   after them, and then its misses informed a second round (seen);
-* ``heldout7.jsonl`` (m01-m30) was written after the first round and scored once (figures only):
-  unseen, the check for the second round.
+* ``heldout7.jsonl`` (m01-m30) was written after the first round and scored once (figures only),
+  the check for the second round; its misses then informed a third round (seen);
+* ``heldout8.jsonl`` (p01-p30) was written during the third round and scored once (figures only):
+  unseen.
 
 This module checks that every fixture is well formed (schema, canonical outlet names, labelled
 strings occur, no sentence reused from the challenge set or an earlier set) and pins each set's
@@ -63,6 +65,7 @@ SETS = [s for s in (
     HeldOutSet("heldout5", "g", (180, 400), hard_negatives=8, without_origin=4, state_countries=10, strict=True),
     HeldOutSet("heldout6", "k", (180, 400), hard_negatives=8, without_origin=4, state_countries=10, strict=True),
     HeldOutSet("heldout7", "m", (180, 400), hard_negatives=8, without_origin=4, state_countries=10, strict=True),
+    HeldOutSet("heldout8", "p", (180, 400), hard_negatives=8, without_origin=4, state_countries=10, strict=True),
 ) if (FIXTURES / f"{s.name}.jsonl").exists() and (BASELINES / f"{s.name}.json").exists()]
 
 
