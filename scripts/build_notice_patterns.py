@@ -52,6 +52,12 @@ rows = [
  ("topic_first_published", "topic", "topic", "topic",
   r"\b(?:originally|first)\s+(?:published|appeared|posted|ran|printed|aired|broadcast)\s+(?:in\s+[A-Z][a-z]+\s+)?(?:online\s+)?(?:on|by|in|at|with|from)\s+(?:the\s+)?(?:[\w'\u2019.-]+(?:\s+[\w'\u2019.-]+){0,2}\s*(?:,|\band\b|\bor\b)\s+(?:the\s+)?){0,3}$", "", "match", 99,
   "clips that had first aired on RT"),
+ # a person's career ("spent forty years writing for X", "who worked for X as a cameraman"):
+ # the outlet is part of a biography, neither this text's origin nor a source of its news
+ ("topic_career", "topic", "topic", "topic",
+  r"\b(?:(?:years?|decades?|months?|career|stint|spell)\s+(?:as\s+an?\s+[\w-]+\s+)?(?:writing|working|reporting|filing|broadcasting)|(?:worked|works|working)(?:\s+as\s+an?\s+(?:[\w-]+\s+){1,2}?)?)\s+(?:for|at|with)\s+(?:the\s+)?$",
+  "", "match", 98,
+  "she spent forty years writing for TASS"),
  # "..., as first reported by X": a repost's lead names the outlet that broke it; the origin only
  # when nothing stronger names one (a dateline, a credit, the host's own domain), else a citation
  ("lead_as_first_reported", "notice", "lead", "notice",
@@ -114,6 +120,12 @@ rows = [
   rf"^\s*{NOT_BYLINE}{CAP_CITY},\s*$",
   rf"{DASH}{{1,2}}(?=\s)", "match", 75,
   "Tehran, IRNA- "),
+ # "VOV.VN - Viet Nam on Thursday ...", "VNA \u2013 The government ...": the outlet (or its domain)
+ # opens the article's first line as a dateline without a city; notices.py reads it on the first
+ # line only (further down, "X - ..." is a list item or a headline, not this text's dateline)
+ ("dateline_lead_outlet", "dateline", "origin", "dateline",
+  r"^\s*$", rf"[ \t]+{DASH}{{1,2}}[ \t]+(?=[A-Z\u00c0-\u00de\"\u201c])", "match", 75,
+  "VNA - The government on Friday"),
  ("credit_dash_line", "credit", "credit", "credit",
   r"^\s*[-\u2013\u2014]{1,2}\s*(?:the\s+)?$", r"\s*\.?\s*$", "match", 70,
   "\u2014 Ukrinform"),

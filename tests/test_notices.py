@@ -1,7 +1,7 @@
 """One test per notice family, on invented copy (not the challenge articles)."""
 import pytest
 
-from labeler.provenance.notices import find_notices, load_patterns
+from labeler.provenance.notices import _FIRST_LINE_ONLY, find_notices, load_patterns
 from labeler.registry import default_registry
 
 
@@ -118,6 +118,8 @@ def test_every_pattern_fires_on_its_own_example(pattern, reg):
     text = f"Officials met on Tuesday.\n\n{pattern.example} and the rest of the line"
     if pattern.after is not None and pattern.after.pattern.endswith("$"):
         text = f"Officials met on Tuesday.\n\n{pattern.example}"
+    if pattern.id in _FIRST_LINE_ONLY:  # read on the text's first line only
+        text = f"{pattern.example} and the rest of the line.\n\nOfficials met on Tuesday."
     assert pattern.id in {n.pattern for n in find_notices(text, reg)}
 
 

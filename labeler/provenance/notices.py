@@ -248,6 +248,14 @@ _CROSSLINK = re.compile(r"^\s*(?:READ\s+MORE|Read\s+more|Related|RELATED|See\s+a
 # read (no notice, no citation), and the analysis says so.
 MAX_MENTIONS = 1000
 
+# An outlet named inside a quoted example of wording, still open at the mention: 'a line such as
+# "the state agency X reported"', 'phrases like "according to X"'.
+_QUOTED_EXAMPLE = re.compile(r"\b(?:such\s+as|like|e\.g\.|for\s+(?:example|instance)|the\s+(?:phrase|words?|wording))"
+                             r"\s*[:,]?\s*[\"\u201c][^\"\u201c\u201d\n]{0,200}\Z", re.IGNORECASE)
+
+# Patterns that mean a dateline only on the text's first line ("VNA - The government ...").
+_FIRST_LINE_ONLY = frozenset({"dateline_lead_outlet"})
+
 
 def find_notices(text: str, registry: Registry, skipped: list[int] | None = None) -> list[Notice]:
     """Every outlet mention that sits in a provenance or citation context, plus bare mentions
@@ -275,6 +283,8 @@ def find_notices(text: str, registry: Registry, skipped: list[int] | None = None
         line_suffix = text[m.end : pe] + ("\x00" if pe < le else "")
         if _CROSSLINK.match(text, ls, le) or _name_as_modifier(line_suffix):
             continue
+        if _QUOTED_EXAMPLE.search(text, max(ls, m.start - 200), m.start):
+            continue  # 'a line such as "the agency X reported"': wording shown, no source
         best = None
         desc = _DESCRIPTOR_TAIL.search(line_prefix, max(0, len(line_prefix) - 80))
         for p in patterns:
@@ -284,6 +294,8 @@ def find_notices(text: str, registry: Registry, skipped: list[int] | None = None
                 if bm is not None and bm.end() != desc.start():
                     bm = None
             if p.before and not bm:
+                continue
+            if p.id in _FIRST_LINE_ONLY and text[:ls].strip():
                 continue
             am = p.after.match(line_suffix) if p.after else None
             if p.after and not am:

@@ -133,6 +133,7 @@ def find_quotes(text: str) -> list[Quote]:
     head_end = _headline_end(text, paras)
     if head_end:  # "Rubio explains purpose of talks": a headline reports no speech of its own
         attrs_by_sent = [[a for a in g if a.cue_start >= head_end] for g in attrs_by_sent]
+    attrs_by_sent = [[a for a in g if not _modifier_only(a)] for g in attrs_by_sent]
     all_attrs = [a for group in attrs_by_sent for a in group]
     index = _LazyIndex(text)
     _resolve(all_attrs, index, sents)
@@ -660,7 +661,15 @@ _APPOSITIVE = re.compile(r"(?:a|an|the|who|whose|one|an?other)\b", re.IGNORECASE
 _CLAUSE_CUT = re.compile(r",?\s+(?:while|whereas|but|and)\s+")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 _COORD = frozenset("while whereas but although though and".split())
-_NOUN_BEFORE = frozenset("for of the a an no any his her their its our my your this these those such".split())
+_NOUN_BEFORE = frozenset("for of the a an no any his her their its our my your this these those such "
+                         "key main core major".split())  # "Key demands of the union:"
+# A capitalised word that only modifies or counts the real subject ("Western television crews
+# filmed ... and called it", "Some have blamed"): alone it names nobody.
+_MODIFIER_WORDS = frozenset("western eastern northern southern some".split())
+
+
+def _modifier_only(a: _Attr) -> bool:
+    return bool(a.speakers) and all(sp.kind != "pronoun" and sp.name.lower() in _MODIFIER_WORDS for sp in a.speakers)
 _PLAIN_SAY = frozenset("said says say told tells tell".split())
 _CLOSERS = frozenset([",", "\u201d", '"', "\u00bb", "\u2019", "'"])
 _VERB_AFTER_NOUN = frozenset("said says say told tells added noted stated showed show shows suggested suggest found "
@@ -796,7 +805,7 @@ def _resolve(attrs: list[_Attr], index: _LazyIndex, sents: list[Span] | None = N
             low = sp.name.lower()
             if sp.kind == "pronoun":
                 if low in ("he", "she"):
-                    prev = None if a.sent - 1 in reporting else _prev_subject(index, sents, a, sp)
+                    prev = _prev_subject(index, sents, a, sp, reporting)
                     name = prev or last_person or index.ix.nearest_before(sp.start) or sp.name
                     person = name != sp.name
                 else:
@@ -903,17 +912,48 @@ _OPENING_CLAUSE = re.compile(r"[A-Z][^,;:.!?\"\u201c\u201d]{0,80},\Z")
 _SURNAME_OPENS = re.compile(r"([A-Z][a-z'\u2019-]+)(?=,|\s+[a-z])")
 
 
-def _prev_subject(index: "_LazyIndex", sents: list[Span] | None, a: _Attr, sp: Speaker) -> str | None:
+_QUANTIFIERS = frozenset("every each all no any some many most several few both".split())
+# The pronoun closes reported words: after a comma or a closing quotation mark ("..., he said").
+_TRAILING_ATTR = re.compile(r"(?:[,?!]\s*[\"\u201d\u2019]?|[\"\u201d])\s*\Z")
+
+
+def _before_quotation(text: str, sents: list[Span], si: int, raw: str) -> int:
+    """The sentence before the quotation that ends in ``raw``: a quotation running over several
+    sentences of one paragraph is one unit, so look before its opening mark."""
+    here = sents[si]
+    close = max(raw.rfind('"'), raw.rfind("\u201d"))
+    if close < 0:
+        return si - 1
+    close += here.start
+    lo = max(0, close - 3000)  # a quotation longer than this is junk: bounded work per pronoun
+    floor = max(text.rfind("\n\n", lo, close), lo)
+    opened = max(text.rfind('"', floor, close), text.rfind("\u201c", floor, close))
+    if opened < 0 or opened >= here.start:
+        return si - 1  # the quotation opens in this sentence
+    j = next((k for k in range(si - 1, -1, -1) if sents[k].start <= opened), 0)
+    return j - 1 if not text[sents[j].start:opened].strip() else j
+
+
+def _prev_subject(index: "_LazyIndex", sents: list[Span] | None, a: _Attr, sp: Speaker,
+                  reporting: set[int] | frozenset[int] = frozenset()) -> str | None:
     """A full person name opening the sentence before, when "he"/"she" opens its own sentence:
     "Culture Minister Ghassan Roe speaks at the launch. He said ..." -> Ghassan Roe, even
     when someone else spoke last."""
     if not sents or a.sent < 1 or a.sent >= len(sents):
         return None
     here = sents[a.sent]
-    opening = index.text[here.start:sp.start].strip(" \t\n\"'\u201c\u201d")
-    if opening and not _OPENING_CLAUSE.match(opening):
+    prev_i = a.sent - 1
+    raw = index.text[here.start:sp.start]
+    opening = raw.strip(" \t\n\"'\u201c\u201d")
+    if opening and _TRAILING_ATTR.search(raw):
+        # "..., he said." / "\"...,\" she said.": the pronoun closes reported words; a quotation
+        # running over several sentences is one unit, so look before its opening mark
+        prev_i = _before_quotation(index.text, sents, a.sent, raw)
+    elif opening and not _OPENING_CLAUSE.match(opening):
         return None  # only an opening phrase may come first ("Interviewed last year, she said")
-    prev = sents[a.sent - 1]
+    if prev_i < 0 or prev_i in reporting:
+        return None  # the sentence before reports: its speaker is the one referred to
+    prev = sents[prev_i]
     first = index.ix.first_in(prev.start, prev.end)
     sur = _SURNAME_OPENS.match(index.text, prev.start + len(index.text[prev.start:prev.end]) -
                                len(index.text[prev.start:prev.end].lstrip()))
@@ -924,6 +964,8 @@ def _prev_subject(index: "_LazyIndex", sents: list[Span] | None, a: _Attr, sp: S
     if first is None:
         return None
     pos, full = first
+    if full.split()[0].lower() in _QUANTIFIERS:
+        return None  # "Every Syrian refugee costs ...": a class of people, not the one who speaks
     prefix = index.text[prev.start:pos]
     if len(prefix) > 60 or not _SUBJ_PREFIX_OK.match(prefix) or any(
             w.islower() and w not in TITLE_WORDS for w in re.findall(r"[^\W\d_]+", prefix)):
