@@ -408,10 +408,10 @@ def labelled_claim_sentences(paths) -> pd.DataFrame:
 
 # The hand-labelled held-out sets whose misses have already informed rule fixes (the repository's
 # tests/fixtures; absent from an installed package, which then uses the challenge set alone). A
-# set still unseen by the fixers (heldout7 today) stays out: it measures the model, never tunes it.
+# set still unseen by the fixers (heldout8 today) stays out: it measures the model, never tunes it.
 SEEN_LABELLED_SETS = tuple(Path(__file__).resolve().parents[2] / "tests" / "fixtures" / name
                            for name in ("heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl", "heldout4.jsonl",
-                                        "heldout5.jsonl", "heldout6.jsonl"))
+                                        "heldout5.jsonl", "heldout6.jsonl", "heldout7.jsonl"))
 MAX_ADDED_FP = 0.05  # model claims that are no labelled claim, per validation article, at the chosen threshold
 
 
