@@ -58,7 +58,7 @@ with the evidence from the text.
 - Very long or repetitive texts are read in part, and the warnings say so: contested claims in the
   first 300,000 characters, each lexicon term at most 200 times, at most 1,000 outlet mentions.
 - Contested claims are the hardest cue: on articles written independently of the rules, the claims
-  found match the labelled ones with an F1 of about 0.37 (see the README's held-out figures).
+  found match the labelled ones with an F1 of about 0.4 (see the README's held-out figures).
 - The scores describe framing cues, not truth: a state-media article can be accurate and an
   independent one misleading. Read the evidence.
 """
