@@ -460,11 +460,8 @@ def _member_of(toks: list[Tok], k: int) -> tuple[int, int] | None:
             b = e
             while b - 1 >= 0 and e - b < 3 and toks[b - 1].is_word and (toks[b - 1].is_cap or toks[b - 1].low in NAME_PARTICLES):
                 b -= 1
-            while b < e and (toks[b].low in NAME_PARTICLES or toks[b].low in TITLE_WORDS):
-                b += 1
-            run = toks[b:e + 1]
-            if len(run) >= 2 and all(x.is_word and (x.is_cap or x.low in NAME_PARTICLES) for x in run) and not any(
-                    x.low in ORG_HEADS or x.low in CAP_STOP or x.low in TITLE_WORDS or _possessive(x) for x in run):
+            b = _skip_titles(toks, b, e)
+            if _is_name_run(toks[b:e + 1]):
                 return _coordinated_name(toks, b), e
             return None
         if not t.is_word or t.low in STOP_LOWER or t.low in AUX or (not t.is_cap and t.low not in CONNECTORS
@@ -486,13 +483,22 @@ def _coordinated_name(toks: list[Tok], b: int) -> int:
             (toks[a - 1].is_cap and caps < 2) or (toks[a - 1].low in NAME_PARTICLES and e - a < 3)):
         caps += toks[a - 1].is_cap
         a -= 1
-    while a < e and (toks[a].low in NAME_PARTICLES or toks[a].low in TITLE_WORDS):
-        a += 1
-    run = toks[a:e + 1]
-    if len(run) >= 2 and all(x.is_word and (x.is_cap or x.low in NAME_PARTICLES) for x in run) and not any(
-            x.low in ORG_HEADS or x.low in CAP_STOP or x.low in TITLE_WORDS or _possessive(x) for x in run):
-        return a
+    a = _skip_titles(toks, a, e)
+    return a if _is_name_run(toks[a:e + 1]) else b
+
+
+def _skip_titles(toks: list[Tok], b: int, e: int) -> int:
+    """The first token of ``toks[b:e + 1]`` after leading particles and title words."""
+    while b < e and (toks[b].low in NAME_PARTICLES or toks[b].low in TITLE_WORDS):
+        b += 1
     return b
+
+
+def _is_name_run(run: list[Tok]) -> bool:
+    """Two or more capitalised words (name particles allowed), none an organisation head, title or
+    possessive: a person's name."""
+    return len(run) >= 2 and all(x.is_word and (x.is_cap or x.low in NAME_PARTICLES) for x in run) and not any(
+        x.low in ORG_HEADS or x.low in CAP_STOP or x.low in TITLE_WORDS or _possessive(x) for x in run)
 
 
 def _with_boundary(toks: list[Tok], k: int, j: int, allow_what: bool, allow_sub: bool = False,
