@@ -7,10 +7,11 @@ pattern (tests/test_notices.py checks every one).
 
     python scripts/build_notice_patterns.py [OUT.csv]
 """
+import csv
 import sys
 from pathlib import Path
 
-import csv
+from labeler.provenance.notices import SELF_NOUN  # how a text speaks of itself: one list, read by both
 SRC = "labeler notice taxonomy (README 'Provenance'); phrasing as used by feed plugins, wires and syndication partners"
 
 # Named parts of the dateline patterns (each spelled once, combined below).
@@ -32,8 +33,6 @@ DASH = r"[-\u2013\u2014]"
 # A republication notice speaks of the text itself, from the start of its sentence or of a clause
 # after a semicolon ("Translated from Arabic; originally published by X").
 SENTENCE_START = r"(?:^|[.!?:;|][\"'\u201d\u2019)\]]?\s+|[(\[]\s*)"
-SELF_NOUN = (r"(?:article|story|post|piece|commentary|column|op-?ed|editorial|report|interview|analysis|feature|"
-             r"video|text|content|version|dispatch|essay|opinion|item|transcript|letter|blog\s+post|review|podcast|episode)")
 SELF_SUBJECT = (r"(?:(?:(?:this|the|that|our)\s+(?:[\w-]+\s+){0,3}?)?" + SELF_NOUN + r"\s+|this\s+|it\s+)?"
                 r"(?:(?:was|is|has\s+been|were)\s+)?")
 STATE_DESC = (r"(?:(?:Russia|China|Iran|Turkey|Cuba|Venezuela|Belarus|Ukraine|Vietnam|North Korea)(?:'s|\u2019s)\s+)?"

@@ -437,11 +437,14 @@ _DESCRIPTOR_NOUN = re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:" + _DESCRIPTOR_WORDS +
 # as often about some other material: they name this text's origin only at a sentence start,
 # with this text as the subject, or on a short credit line at the top or bottom.
 _SELF_GATED = frozenset({"notice_republished", "notice_partnership", "notice_provided_by"})
+# The nouns by which a text speaks of itself ("this article", "our report"); the notice patterns'
+# builder (scripts/build_notice_patterns.py) reads the same list.
+SELF_NOUN = (r"(?:article|story|post|piece|commentary|column|op-?ed|editorial|report|interview|analysis|feature|"
+             r"video|text|content|version|dispatch|essay|opinion|item|transcript|letter|blog\s+post|review|podcast|episode)")
 _SELF_SUBJECT = re.compile(
     r"^[\W_]*(?:(?:(?:this|the\s+following|the\s+above|the\s+original|our|the)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:article|story|post|piece|commentary|column|op-?ed|editorial|report|interview|analysis|feature|video|text|"
-    r"content|version|dispatch|essay|opinion|item|transcript|letter|review|podcast|episode|material|translation|"
-    r"news|copy)|this|it)\s*,?\s*(?:(?:was|is|has\s+been|had\s+been|were|are|appears?|comes?)\s+)?)?"
+    r"(?:" + SELF_NOUN + r"|material|translation|news|copy)|this|it)\s*,?\s*"
+    r"(?:(?:was|is|has\s+been|had\s+been|were|are|appears?|comes?)\s+)?)?"
     r"(?:here\s+|originally\s+|first\s+|kindly\s+)?\Z", re.IGNORECASE)
 
 
@@ -479,9 +482,8 @@ _NOT_CREDIT_LINE = re.compile(
 # ("This article first appeared in X", "It was translated from X").
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|been|will|would|did|does|do|can|could)\b", re.IGNORECASE)
 _SELF_CLAUSE = re.compile(
-    r"(?:^|[.!?]\s+)(?:(?:this|the\s+original|the\s+following|our)\s+(?:[\w-]+\s+){0,2}?(?:article|story|post|piece|"
-    r"commentary|column|op-?ed|editorial|report|interview|analysis|feature|text|content|version|dispatch|essay|"
-    r"item|transcript|translation|material)|it)\b", re.IGNORECASE)
+    r"(?:^|[.!?]\s+)(?:(?:this|the\s+original|the\s+following|our)\s+(?:[\w-]+\s+){0,2}?(?:" + SELF_NOUN
+    + r"|translation|material)|it)\b", re.IGNORECASE)
 # A contribution credit ("With reporting by X", "Reporting by A for X; editing by B") names the
 # origin only when the host is not itself a known outlet (role credit); on a known outlet's
 # page it is a wire link.
