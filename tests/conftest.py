@@ -86,3 +86,10 @@ def pytest_runtest_makereport(item, call):
         if any(s in reason for s in _ENVIRONMENT_SKIPS):
             report.outcome = "failed"
             report.longrepr = f"skipped in CI, where this must run: {reason}"
+
+
+def speakers(text: str) -> set[str]:
+    """The distinct speakers the quote detector names in ``text``."""
+    from labeler.provenance.quotes import find_quotes
+
+    return {q.speaker for q in find_quotes(text)}

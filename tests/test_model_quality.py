@@ -8,8 +8,9 @@ import pytest
 
 from labeler.model import default_model_path, load_model
 
+from conftest import shared_path
+
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
 FLOORS = json.loads((ROOT / "tests" / "baselines" / "model.json").read_text(encoding="utf-8"))
 
 
@@ -53,13 +54,10 @@ def test_card_names_data_licences_metrics_limits_and_use(shipped):
         assert heading in card
 
 
-def test_default_model_scores_the_seed_with_reasons_in_words(shipped):
-    seed = SHARED / "examples" / "seed_rt_rubio.txt"
-    if not seed.exists():
-        pytest.skip("../shared not present")
+def test_default_model_scores_the_seed_with_reasons_in_words(shipped, seed_text):
     from labeler.pipeline import run_detectors
 
-    text = seed.read_text(encoding="utf-8")
+    text = seed_text
     scores, expl, extra = load_model(None).score(text, run_detectors(text))
     assert scores.state_media >= 0.8
     assert any("RT" in e["feature"] and e["contribution"] > 0 for e in expl["state_media"])
@@ -92,11 +90,9 @@ SUB = FLOORS["state_media_subsample"]
 def state_subsample():
     """Outlet-disjoint state-media figures on a subsample, with outlet-grouped and random-fold
     calibration of the same text model."""
-    if not (SHARED / "data").exists():
-        pytest.skip("../shared not present")
     from labeler.model import recipes as R
 
-    corpus = R.state_media_corpus(SHARED / "data", 0, per_outlet=SUB["per_outlet"])
+    corpus = R.state_media_corpus(shared_path("data"), 0, per_outlet=SUB["per_outlet"])
     grouped = R.eval_state_media(corpus, lambda: R.text_only_classifier(0))
     random_folds = R.eval_state_media(corpus, lambda: R.text_only_classifier(0, stratify_groups=False),
                                       grouped=False)

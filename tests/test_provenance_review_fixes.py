@@ -7,11 +7,7 @@ import pytest
 
 from labeler.provenance.quotes import find_quotes
 
-from conftest import cited_of, origin_of
-
-
-def speakers(text: str) -> set[str]:
-    return {q.speaker for q in find_quotes(text)}
+from conftest import cited_of, origin_of, speakers
 
 
 @pytest.mark.parametrize("text, expected", [

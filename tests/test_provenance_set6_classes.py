@@ -11,14 +11,10 @@ import pytest
 
 from labeler.provenance.quotes import find_quotes
 
-from conftest import cited_of, origin_of
+from conftest import cited_of, origin_of, speakers
 
 BODY = ("The regional water board said on Monday that reservoir levels had fallen to their lowest point "
         "in a decade and that restrictions on irrigation would remain in force until the autumn rains.\n\n")
-
-
-def speakers(text: str) -> set[str]:
-    return {q.speaker for q in find_quotes(text)}
 
 
 @pytest.mark.parametrize("footer, outlet", [

@@ -9,14 +9,10 @@ import pytest
 
 from labeler.provenance.quotes import find_quotes
 
-from conftest import cited_of, origin_of
+from conftest import cited_of, origin_of, speakers
 
 REST = ("The regional water board said on Monday that reservoir levels had fallen to their lowest point "
         "in a decade.\n\nRestrictions on irrigation will remain in force until the autumn rains.")
-
-
-def speakers(text: str) -> set[str]:
-    return {q.speaker for q in find_quotes(text)}
 
 
 def speaker_of(text: str, words: str) -> str:

@@ -9,14 +9,9 @@ outlet a speaker only talks about, "compiled from X dispatches". Invented senten
 other names, places and outlets than the held-out articles."""
 import pytest
 
-from labeler.provenance.notices import find_notices
 from labeler.provenance.quotes import find_quotes
 
-from conftest import cited_of, origin_of
-
-
-def speakers(text: str) -> set[str]:
-    return {q.speaker for q in find_quotes(text)}
+from conftest import cited_of, origin_of, speakers
 
 
 @pytest.mark.parametrize("text, speaker, not_speaker", [

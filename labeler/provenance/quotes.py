@@ -921,13 +921,13 @@ def _before_quotation(text: str, sents: list[Span], si: int, raw: str) -> int:
     """The sentence before the quotation that ends in ``raw``: a quotation running over several
     sentences of one paragraph is one unit, so look before its opening mark."""
     here = sents[si]
-    close = max(raw.rfind('"'), raw.rfind("\u201d"))
+    close = max(raw.rfind(c) for c in DOUBLE_QUOTES)  # any closing mark, as quoted_spans reads them
     if close < 0:
         return si - 1
     close += here.start
     lo = max(0, close - 3000)  # a quotation longer than this is junk: bounded work per pronoun
     floor = max(text.rfind("\n\n", lo, close), lo)
-    opened = max(text.rfind('"', floor, close), text.rfind("\u201c", floor, close))
+    opened = max(text.rfind(c, floor, close) for c in DOUBLE_QUOTES)
     if opened < 0 or opened >= here.start:
         return si - 1  # the quotation opens in this sentence
     j = next((k for k in range(si - 1, -1, -1) if sents[k].start <= opened), 0)
