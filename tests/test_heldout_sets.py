@@ -13,7 +13,9 @@ is *seen* and a fresh one is written. Today:
   after them, and then its misses informed a second round (seen);
 * ``heldout7.jsonl`` (m01-m30) was written after the first round and scored once (figures only),
   the check for the second round; its misses then informed a third round (seen);
-* ``heldout8.jsonl`` (p01-p30) was written during the third round and scored once (figures only):
+* ``heldout8.jsonl`` (p01-p30) was written during the third round and scored once (figures only),
+  the check for the third round; its misses then informed a fourth round (seen);
+* ``heldout9.jsonl`` (q01-q30) was written before the fourth round and scored once (figures only):
   unseen.
 
 This module checks that every fixture is well formed (schema, canonical outlet names, labelled
@@ -66,6 +68,7 @@ SETS = [s for s in (
     HeldOutSet("heldout6", "k", (180, 400), hard_negatives=8, without_origin=4, state_countries=10, strict=True),
     HeldOutSet("heldout7", "m", (180, 400), hard_negatives=8, without_origin=4, state_countries=10, strict=True),
     HeldOutSet("heldout8", "p", (180, 400), hard_negatives=8, without_origin=4, state_countries=10, strict=True),
+    HeldOutSet("heldout9", "q", (180, 400), hard_negatives=8, without_origin=4, state_countries=10, strict=True),
 ) if (FIXTURES / f"{s.name}.jsonl").exists() and (BASELINES / f"{s.name}.json").exists()]
 
 
