@@ -283,6 +283,8 @@ def find_notices(text: str, registry: Registry, skipped: list[int] | None = None
         line_suffix = text[m.end : pe] + ("\x00" if pe < le else "")
         if _CROSSLINK.match(text, ls, le) or _name_as_modifier(line_suffix):
             continue
+        if _persons_surname(m.text, line_prefix):
+            continue  # "Michael Bloomberg said", "Mr Forbes wrote": a person who shares the name
         if _QUOTED_EXAMPLE.search(text, max(ls, m.start - 200), m.start):
             continue  # 'a line such as "the agency X reported"': wording shown, no source
         best = None
@@ -336,6 +338,62 @@ def find_notices(text: str, registry: Registry, skipped: list[int] | None = None
     found.extend(_unknown_outlet_notices(text, registry, {n.mention_start for n in found}, edge))
     found.sort(key=lambda n: (n.start if n.start is not None else -1))
     return found
+
+
+# A one-word outlet name that is also a family name ("Michael Bloomberg", "Steve Forbes", "Mayor
+# Bloomberg") names a person when a given name or an honorific stands right before it. The words
+# that may stand there without making a person are nationality adjectives and places ("Russian
+# Sputnik", "Turkish Anadolu"), sentence openers and cue participles ("Citing Reuters"), and
+# descriptors ("State Xinhua"); curated by hand from country lists, not from any evaluation set.
+_GIVEN_BEFORE = re.compile(r"(?:^|[^\w.'\u2019-])(?P<given>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]+"
+                           r"(?:[A-Z]\.[ \t]+)?\Z")
+_HONORIFIC_BEFORE = re.compile(r"(?:^|[^\w.'\u2019-])(?:Mr|Mrs|Ms|Mx|Dr|Sir|Dame|Lord|Lady|Sen|Rep|Gov|Prof|"
+                               r"Mayor|Senator|Governor|Congressman|Congresswoman|Professor|Judge)\.?[ \t]+\Z")
+_THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+\Z")
+_ONE_WORD_NAME = re.compile(r"[A-Z][a-z][\w-]*(?:['\u2019]s?)?")
+_NOT_GIVEN = frozenset((
+    "american british english scottish welsh irish french german italian spanish portuguese dutch belgian swiss "
+    "austrian swedish norwegian danish finnish icelandic polish czech slovak hungarian romanian bulgarian serbian "
+    "croatian bosnian slovenian albanian macedonian greek cypriot turkish russian ukrainian belarusian moldovan "
+    "georgian armenian azerbaijani kazakh uzbek kyrgyz tajik turkmen lithuanian latvian estonian soviet chinese "
+    "japanese korean taiwanese vietnamese thai cambodian lao laotian burmese malaysian indonesian filipino "
+    "singaporean indian pakistani afghan bangladeshi nepali iranian persian iraqi syrian lebanese jordanian "
+    "israeli palestinian saudi emirati qatari kuwaiti bahraini omani yemeni egyptian libyan tunisian algerian "
+    "moroccan sudanese ethiopian eritrean somali kenyan ugandan tanzanian rwandan nigerian ghanaian senegalese "
+    "malian cameroonian congolese angolan zimbabwean zambian mozambican namibian african canadian mexican cuban "
+    "venezuelan colombian peruvian chilean argentine argentinian brazilian bolivian ecuadorian nicaraguan "
+    "australian zealand arab arabic western eastern northern southern european asian latin gulf "
+    "russia china iran turkey qatar kremlin moscow beijing tehran ankara doha washington london paris berlin "
+    "state official independent global international national financial business daily sunday weekly online "
+    "digital news pro anti rival fellow local regional federal "
+    "citing quoting per via like unlike asked told said says speaking writing reporting reported according "
+    "meanwhile however but and or so yet also still then now earlier later separately instead the a an this "
+    "that these those there here it he she they we monday tuesday wednesday thursday friday saturday sunday "
+    "january february march april may june july august september october november december "
+    # page furniture and adjectives seen before a wire's name ("Full Reuters coverage", "Real Time")
+    "full latest exclusive new old real prime read see watch more related source sources copyright photo "
+    "credit image contact follow subscribe top breaking live update updated special original recent analysis "
+    "opinion comment editorial every each any all beyond").split())
+
+
+def _not_given(word: str) -> bool:
+    from .speakers import CAP_STOP, DETERMINERS, STOP_LOWER, SUBORDINATE  # words that open sentences
+
+    return word in _NOT_GIVEN or word in CAP_STOP or word in STOP_LOWER or word in SUBORDINATE or word in DETERMINERS \
+        or word in _OUTLET_WORDS or word in _source_act() or word.endswith(("ese", "ish"))
+
+
+def _persons_surname(mention: str, prefix: str) -> bool:
+    """Is a one-word, mixed-case outlet name a person's family name here (a given name or an
+    honorific right before it)? "Bloomberg News", "told Bloomberg", "Bloomberg said" stay the outlet."""
+    if _ONE_WORD_NAME.fullmatch(mention) is None:
+        return False
+    if _HONORIFIC_BEFORE.search(prefix, max(0, len(prefix) - 20)):
+        return True
+    g = _GIVEN_BEFORE.search(prefix, max(0, len(prefix) - 40))
+    if g is None or _THE_BEFORE.search(prefix, max(0, g.start() - 6), g.start("given")):
+        return False  # "the Philadelphia Inquirer": a place or descriptor, not a given name
+    return not any(_not_given(w) for w in g.group("given").lower().split("-"))
 
 
 # A name the registry does not know, after a republication notice: capitalised words

