@@ -198,7 +198,8 @@ def _topic_mention(text: str, ls: int, start: int, end: int, bare: bool) -> bool
         return True
     if not bare:
         return False
-    if _TOPIC_EVENT_BEFORE.search(text, max(s, start - 60), start) or _TOPIC_EVENT_AFTER.match(text, end, e):
+    if _TOPIC_EVENT_BEFORE.search(text, max(s, start - 60), start) or _TOPIC_EVENT_AFTER.match(text, end, e) \
+            or _HISTORY_OF.search(text, max(s, start - 40), start):
         return True  # "YouTube terminated channels run by X", "clips from X's programmes", "X was fined"
     if _carried_channel(text, s, e, start, end):
         return True  # "the hotel dropped RT and CGTN", "X would no longer be available"
@@ -285,6 +286,8 @@ def find_notices(text: str, registry: Registry, skipped: list[int] | None = None
             continue
         if _persons_surname(m.text, line_prefix):
             continue  # "Michael Bloomberg said", "Mr Forbes wrote": a person who shares the name
+        if _names_another_body(line_prefix, line_suffix):
+            continue  # "a haulier called Reuters Road Logistics": another body's name begins with it
         if _QUOTED_EXAMPLE.search(text, max(ls, m.start - 200), m.start):
             continue  # 'a line such as "the agency X reported"': wording shown, no source
         best = None
@@ -381,6 +384,17 @@ def _not_given(word: str) -> bool:
 
     return word in _NOT_GIVEN or word in CAP_STOP or word in STOP_LOWER or word in SUBORDINATE or word in DETERMINERS \
         or word in _OUTLET_WORDS or word in _source_act() or word.endswith(("ese", "ish"))
+
+
+# "a firm called X Y", "a charity named X Z": a name given to something, longer than the outlet's
+_NAMED_BEFORE = re.compile(r"\b[a-z]+[ \t]+(?:called|named|dubbed)[ \t]+\Z")
+_NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][a-z]")
+
+
+def _names_another_body(prefix: str, suffix: str) -> bool:
+    """Is the outlet name only the first word of another named body ("a firm called Reuters Road
+    Logistics")? The name continues with capitalised words right after a naming verb."""
+    return _NAMED_BEFORE.search(prefix, max(0, len(prefix) - 40)) is not None and _NAME_GOES_ON.match(suffix) is not None
 
 
 def _persons_surname(mention: str, prefix: str) -> bool:
@@ -588,6 +602,9 @@ _TOPIC_EVENT_WORDS = (r"ban|bans|banned|banning|block|blocks|blocked|blocking|fi
                       r"content|clips?")
 _TOPIC_EVENT_BEFORE = re.compile(r"(?<![\w-])(?:" + _TOPIC_EVENT_WORDS + r")\s+(?:(?:by|of|from|on|against|to|at|the|"
                                  r"its|their)\s+){0,3}\Z", re.IGNORECASE)
+# "the story of the BBC World Service", "a history of Reuters": the outlet is what a work is about
+_HISTORY_OF = re.compile(r"\b(?:story|history|histories|biography|origins|founding|birth|decline)\s+of\s+(?:the\s+)?\Z",
+                         re.IGNORECASE)
 _TOPIC_EVENT_AFTER = re.compile(r"(?:'s|\u2019s)?\s+(?:(?:was|were|has\s+been|had\s+been|is|are|been|and\s+its|"
                                 r"its)\s+)?(?:" + _TOPIC_EVENT_WORDS + r")\b", re.IGNORECASE)
 

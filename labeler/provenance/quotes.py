@@ -419,6 +419,8 @@ def _attr_at(text: str, sent: Span, si: int, cs: int, ce: int, cue: str, kind: s
 
     if head_toks and head_toks[-1].low in _NOUN_BEFORE:
         return None  # "for fear of", "the claims", "his promise": a noun, not a cue verb
+    if _naming(text, head_toks, cue, ce, sent) or _authorship(text, cue, ce, sent):
+        return None
     last = _last_before_aux(head_toks)
     aux = last.start if last is not None and last.low in _BE else None
     if aux is not None and not cue.lower().startswith(("quoted", "cited")):
@@ -588,6 +590,46 @@ _OPEN_HEAD = frozenset("said says say told tells stated wrote writes noted argue
                        "warned warns explained explains contended contends".split())
 
 
+_NAMED_AFTER = re.compile(r"[ \t]+[A-Z\u00c0-\u00de][\w'\u2019&.\-]*")
+
+
+def _naming(text: str, head_toks: list, cue: str, ce: int, sent: Span) -> bool:
+    """"a firm called Kask Logistics", "a charity named Hope": a name given, not words described."""
+    if cue.lower() not in ("called", "named") or len(head_toks) < 2 or not _NAMED_AFTER.match(text, ce, sent.end):
+        return False
+    noun, det = head_toks[-1], head_toks[-2]
+    return noun.is_word and not noun.is_cap and (det.low in ("a", "an") or (
+        len(head_toks) >= 3 and head_toks[-3].low in ("a", "an") and det.is_word and not det.is_cap))
+
+
+_AUTHOR_CUES = frozenset("writes wrote write".split())
+_TOPIC_AFTER = re.compile(r"\s+(?:on|about|the|a|an|this|these|his|her|their|its|books?|novels?|poetry|fiction)\b")
+_SPEECH_LATER = re.compile(r"\bthat\b|[:" + DOUBLE_QUOTES + r"]")
+
+
+def _authorship(text: str, cue: str, ce: int, sent: Span) -> bool:
+    """"X writes on foreign policy", "contractors wrote the guidance": authorship or a byline
+    note, not reported words (no "that", colon or quotation follows in the sentence)."""
+    if cue.lower() not in _AUTHOR_CUES:
+        return False
+    m = _TOPIC_AFTER.match(text, ce, sent.end)
+    if m is None or re.search(r"[" + DOUBLE_QUOTES + r"]", text[sent.start:sent.end]):
+        return False  # '"...," she wrote on social media': the quotation is what was written
+    if re.match(r"\s+on\s+(?:[A-Z]|his|her|its|their|the\s+(?:[a-z]+\s+)?(?:site|blog|page|platform|account|website))",
+                text[ce:sent.end]):
+        return False  # "wrote on Facebook", "wrote on his blog": a post, which reports
+    if m.group().strip().lower() in ("on", "about"):
+        return _SPEECH_LATER.search(text, m.end(), sent.end) is None
+    if _CLAUSE_OBJECT.match(text, ce, sent.end):
+        return False  # "wrote the vote was rigged": a clause without "that"
+    return re.search(r"[:" + DOUBLE_QUOTES + r"]", text[m.end():sent.end]) is None
+
+
+# "wrote the deal was ..." (a reported clause) as against "wrote the guidance that ..." (a text written)
+_CLAUSE_OBJECT = re.compile(r"\s+\w+\s+(?:[\w'\u2019\-]+\s+){0,3}?(?:was|were|is|are|has|had|have|will|would|could|"
+                            r"should|must|might|may|can|did|does|do)\b")
+
+
 def _last_before_aux(toks: list):
     """The token before the auxiliaries and adverbs right before a cue: "was" in "was
     repeatedly accused" (a passive), "and" in "... and later said" (a coordinated verb)."""
@@ -694,9 +736,14 @@ def _subject(text: str, sent: Span, strict: bool = False) -> list[Speaker]:
         if comma is None:
             return []
         toks = toks[comma + 1:]
+    if strict:
+        app = _appositive_name(toks)
+        if app is not None:  # "Tartu's governor, Anna Kask, welcomed ...": the name in apposition
+            return normalise(text, app)
     if strict:  # "Mr. Carson endorsed Mr. Trump": the name ends at the verb
         cut = next((i for i in range(1, min(len(toks), 16)) if toks[i].is_word and not toks[i].is_cap
-                    and toks[i - 1].is_cap and toks[i].low not in CONNECTORS and not (
+                    and toks[i - 1].is_cap and not toks[i - 1].text.endswith(("'s", "\u2019s"))
+                    and toks[i].low not in CONNECTORS and not (
                         toks[i].low in TITLE_WORDS and i + 1 < len(toks) and toks[i + 1].is_word
                         and (toks[i + 1].is_cap or toks[i + 1].low in TITLE_WORDS))), None)
         toks = toks[:cut] if cut else toks
@@ -711,6 +758,25 @@ def _subject(text: str, sent: Span, strict: bool = False) -> list[Speaker]:
     if len(sp) == 1 and sp[0].kind != "pronoun" and sp[0].name.lower() in CAP_STOP:
         return []
     return sp
+
+
+def _appositive_name(toks: list) -> Phrase | None:
+    """A role opening a sentence with a name in apposition ("Tartu's governor, Anna Kask, ...",
+    "Its chief executive, Ivo Saar, ..."): the name, else None."""
+    comma = next((i for i, t in enumerate(toks[:8]) if t.text == ","), -1)
+    if comma < 2 or not toks[comma - 1].is_word or toks[comma - 1].is_cap \
+            or not (toks[comma - 1].low in PERSON_HEADS or toks[comma - 1].low in TITLE_WORDS):
+        return None
+    first = toks[0]
+    if not (first.low in ("its", "his", "her", "their", "the") or first.text.endswith(("'s", "\u2019s"))):
+        return None
+    if any(not t.is_word or t.is_cap for t in toks[1:comma]):
+        return None
+    end = next((i for i in range(comma + 1, min(len(toks), comma + 7)) if toks[i].text == ","), -1)
+    name = toks[comma + 1:end]
+    if end < 0 or len(name) < 2 or not all(t.is_cap for t in name) or name[0].low in CAP_STOP:
+        return None
+    return Phrase(name[0].start, name[-1].end, tuple(name), ",")
 
 
 # An all-caps dateline, an optional date, an agency credit in parentheses and a dash.
@@ -777,12 +843,44 @@ def _outlet_like(name: str, matched: str, lex: Lexicon) -> bool:
 
 # Resolution ---------------------------------------------------------------------------------------
 
+_ACRONYM_NAME = re.compile(r"[A-Z][A-Z&]{1,7}")
+_ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Z&]{1,7})\s*\)")
+_LONG_FORM = re.compile(r"((?:[A-Z][\w'\u2019\-]*[ \t]+(?:(?:of|for|and|on|the|de|del|la)[ \t]+)*){1,7}[A-Z][\w'\u2019\-]*)[ \t]*\Z")
+
+
+def acronym_long_forms(text: str) -> dict[str, str]:
+    """Each acronym the article spells out in parentheses, with its long form ("National Electoral
+    Council (CNE)" -> {"CNE": "National Electoral Council (CNE)"}), first definition wins. One pass
+    over the text, so every later "the CNE" costs a dictionary look-up."""
+    out: dict[str, str] = {}
+    for d in _ACRONYM_DEF.finditer(text, 0, 2_000_000):
+        acr = d.group(1)
+        if acr in out:
+            continue
+        m = _LONG_FORM.search(text, max(0, d.start() - 120), d.start())
+        if m is None:
+            continue
+        words = m.group(1).split()
+        while words and words[0].lower() in CAP_STOP:
+            words = words[1:]
+        if len(words) >= 2:
+            out[acr] = f"{' '.join(words)} ({acr})"
+    return out
+
+
 class _LazyIndex:
     """The name index, built only when a short mention needs it."""
 
     def __init__(self, text: str):
         self.text = text
         self._ix: NameIndex | None = None
+        self._acronyms: dict[str, str] | None = None
+
+    @property
+    def acronyms(self) -> dict[str, str]:
+        if self._acronyms is None:
+            self._acronyms = acronym_long_forms(self.text)
+        return self._acronyms
 
     @property
     def ix(self) -> NameIndex:
@@ -843,6 +941,8 @@ def _resolve(attrs: list[_Attr], index: _LazyIndex, sents: list[Span] | None = N
                 lede = _lede_person(index, sents, a, sp) if last_person is None else None
                 if lede is not None:  # "The owner of a model shop says ... / Jane Roe, 67, runs ...": she speaks
                     name, person = lede, True
+            if not person and _ACRONYM_NAME.fullmatch(name):
+                name = index.acronyms.get(name, name)  # "the CNE": "National Electoral Council (CNE)"
             if person:
                 last_person = name
             elif sp.kind != "pronoun":

@@ -180,6 +180,7 @@ _DEPARTMENT_SHAPE = re.compile(r"[a-z]{3,}(?:tion|sion|ment|ities|ism)$")
 def _department(word: str) -> bool:
     return word in _DEPARTMENTS or _DEPARTMENT_SHAPE.match(word) is not None
 
+_ADVERB = re.compile(r"[a-z]{3,}ly\Z")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{2,7}\Z")
 _PLACE_ACRONYMS = frozenset("USA UAE DRC PRC ROK DPRK KSA".split())  # countries, not bodies
 _PREP_OPEN = frozenset("of for and at in on to with by from into".split())
@@ -241,7 +242,9 @@ def phrase_before(toks: list[Tok], allow_what: bool = False, allow_sub: bool = F
     # skip auxiliaries, adverbs and day names between subject and cue
     steps = 0
     while j >= 0 and steps < 4 and (toks[j].low in AUX or toks[j].low in _DAYS or
-                                    (toks[j].low == "on" and j + 1 < len(toks) and toks[j + 1].low in _DAYS)):
+                                    (toks[j].low == "on" and j + 1 < len(toks) and toks[j + 1].low in _DAYS)
+                                    # "has formally asked", "had quietly told": an adverb after an auxiliary
+                                    or (_ADVERB.match(toks[j].text) is not None and j > 0 and toks[j - 1].low in AUX)):
         j -= 1
         steps += 1
     if j >= 1 and toks[j].low in _PERIODS and toks[j - 1].low in ("last", "this", "earlier", "next"):
@@ -271,13 +274,26 @@ def phrase_before(toks: list[Tok], allow_what: bool = False, allow_sub: bool = F
                     len(inner) >= 2 and not any(t.low in ORG_HEADS or t.low in TITLE_WORDS for t in inner)
                     and any(t.low in TITLE_WORDS or t.low in PERSON_HEADS for t in toks[max(0, k - 5):k]))):
             # "Peru's deputy minister, Luis Ernesto Paredes, said": the name between the commas speaks
-            return Phrase(inner[0].start, inner[-1].end, tuple(inner), ",")
+            if not _owned_by_postmod(toks, k):
+                return Phrase(inner[0].start, inner[-1].end, tuple(inner), ",")
+            # "Lawyers for the former mayor, Ivan Petrov, said": the name is the mayor's; the lawyers speak
+            j = k - 1
+            continue
+        named = _named_in_aside(inner) or _author_in_aside(inner)
+        if k >= 1 and toks[k].text == "," and named is not None:
+            # "Voices on Air, by the historian Ana Roe, tells": the author speaks for the work
+            # "The claimant, a retired teacher named Omar Haddad, argued": the name given in the aside speaks.
+            # The boundary "appos" keeps the words before the aside from being taken for the content.
+            return Phrase(named[0].start, named[-1].end, tuple(named), "appos")
         if k >= 1 and toks[k].text == "," and inner and (inner[0].low in ("who", "which", "whose", "a", "an", "the")
                                                          or inner[0].is_cap or inner[0].low in _ASIDE_LEAD
                                                          or inner[0].text[:1].isdigit()
                                                          or inner[0].low in TITLE_WORDS or inner[0].low in LOWER_HEADS
                                                          or all(t.low in _ASIDE for t in inner)
-                                                         or inner[0].low in _ASIDE_PREP
+                                                         or inner[0].low in _ASIDE_PREP or inner[0].low == "of"
+                                                         # "Jan Roe, education officer at an aid agency, said"
+                                                         or any(t.low in PERSON_HEADS or t.low in TITLE_WORDS
+                                                                for t in inner[:3] if not t.is_cap)
                                                          or (inner[0].low.endswith("ing") and not inner[0].is_cap
                                                              and len(inner) > 1)
                                                          # "the panel, led by Justice X, held"
@@ -295,6 +311,48 @@ def phrase_before(toks: list[Tok], allow_what: bool = False, allow_sub: bool = F
         else:
             return None
     return _phrase_at(toks, j, allow_what, allow_sub, relative, depth, open_head)
+
+
+def _owned_by_postmod(toks: list[Tok], k: int) -> bool:
+    """Before the comma at ``k``, a plural head with a post-modifier ("Lawyers for the former
+    mayor", "aides to the minister"): a single name in apposition is the modifier's person, not
+    the people who speak."""
+    p = k - 1
+    while p >= 0 and k - p <= 6 and toks[p].is_word and not toks[p].is_cap:
+        if toks[p].low in ("for", "to", "of") and p > 0 and toks[p - 1].low in GROUP_HEADS \
+                and toks[p - 1].low.endswith("s"):
+            inner = toks[k + 1:]
+            return not any(t.low == "and" for t in inner[:8])
+        p -= 1
+    return False
+
+
+_NAMING = frozenset("named called".split())
+
+
+def _named_in_aside(inner: list[Tok]) -> list[Tok] | None:
+    """The name after "named"/"called" that ends an aside ("a retired teacher named Omar Haddad")."""
+    for i, t in enumerate(inner):
+        if t.low in _NAMING and 0 < i < len(inner) - 1 and not inner[i - 1].is_cap:
+            rest = inner[i + 1:]
+            if all(x.is_cap or x.low in NAME_PARTICLES for x in rest) and rest[0].is_cap and len(rest) <= 5 \
+                    and rest[0].low not in CAP_STOP:
+                return rest
+            return None
+    return None
+
+
+def _author_in_aside(inner: list[Tok]) -> list[Tok] | None:
+    """The author's name ending a "by ..." aside ("by the historian Ana Roe"), else None."""
+    if len(inner) < 3 or inner[0].low != "by" or not inner[-1].is_cap or not inner[-2].is_cap:
+        return None
+    r = len(inner)
+    while r > 1 and inner[r - 1].is_cap and inner[r - 1].low not in TITLE_WORDS:
+        r -= 1
+    name = inner[r:]
+    if len(name) < 2 or any(t.low in ORG_HEADS or t.low in CAP_STOP for t in name):
+        return None
+    return name
 
 
 def _phrase_at(toks: list[Tok], j: int, allow_what: bool, allow_sub: bool, relative: bool,
@@ -724,6 +782,9 @@ def normalise(text: str, ph: Phrase) -> list[Speaker]:
             and toks[i0 - 2].low in PERSON_HEADS:
         # "Al Jazeera's correspondent in Kassala": the place says where the speaker is; it does not speak
         return normalise(text, Phrase(toks[0].start, toks[i0 - 2].end, tuple(toks[:i0 - 1]), ph.boundary))
+    pre = _people_at_place(toks, i0)
+    if pre is not None:  # "Parents in the town of Zarqa said": the people speak, not the place
+        return [Speaker(_join(text, toks), toks[0].start, toks[-1].end, "group")]
     for i, t in enumerate(run):
         if t.low in ("of", "at") and i >= 2:
             person = [x for x in run[:i] if x.low not in TITLE_WORDS]
@@ -732,6 +793,10 @@ def normalise(text: str, ph: Phrase) -> list[Speaker]:
                 if any(x.low == "and" for x in run):  # "Jane Roe and Tom Lee of Harvard": both speak
                     return normalise(text, Phrase(run[0].start, run[-1].end, tuple(run), ph.boundary))
             break
+    tail = _name_after_office(run)
+    if tail is not None:  # "Secretary-General of the Supreme Council of Antiquities Hossam Farag"
+        title = " ".join(t.low for t in toks[: len(toks) - len(tail)])
+        return [Speaker(_join(text, tail), tail[0].start, tail[-1].end, "person", title)]
     if (any(t.low.rstrip("'\u2019s") in ORG_HEADS or t.low in ORG_HEADS for t in run) or any(_possessive(t) for t in run)) \
             and not _titled_person(run):  # "Chief Cabinet Secretary Hiroshi Maekawa": a person speaks
         # organisations keep lowercase modifiers before them only when possessive-led ("Russia's defence ministry")
@@ -754,6 +819,38 @@ def normalise(text: str, ph: Phrase) -> list[Speaker]:
         return [Speaker(_join(text, run), run[0].start, run[-1].end, "org")]
     kind = "person" if len(name_toks) >= 2 else "name"
     return [Speaker(_join(text, name_toks), name_toks[0].start, name_toks[-1].end, kind, title)]
+
+
+_PLACE_NOUNS = frozenset("town city village region province district county state capital area suburb "
+                         "neighbourhood neighborhood camp port island valley".split())
+
+
+def _people_at_place(toks: list[Tok], i0: int) -> int | None:
+    """Index of a plural people noun before "in/at/from/near [the town of] <place>" ending at
+    ``i0`` ("Residents of the city of X", "Parents in the town of X"), else None."""
+    p = i0 - 1
+    if p >= 0 and toks[p].low == "of" and p >= 1 and toks[p - 1].low in _PLACE_NOUNS:
+        p -= 2
+        if p >= 0 and toks[p].low in ("the", "a"):
+            p -= 1
+    if p < 1 or toks[p].low not in ("in", "at", "from", "near", "of"):
+        return None
+    head = toks[p - 1]
+    if head.low in GROUP_HEADS and head.low.endswith("s") and head.low not in ORG_HEADS and p - 1 == 0:
+        return p - 1
+    return None
+
+
+def _name_after_office(run: list[Tok]) -> list[Tok] | None:
+    """"Chairman of the Central Bank Board Ivan Petrov": a title, "of" and a body, then a plain
+    two-word name (not a department: "Minister of Energy and Mineral Resources" names no one)."""
+    if len(run) < 5 or run[0].low not in TITLE_WORDS or run[1].low not in ("of", "for"):
+        return None
+    tail = run[-2:]
+    if any(not t.is_cap or t.low in ORG_HEADS or t.low in TITLE_WORDS or t.low in CONNECTORS or _possessive(t)
+           or _department(t.low) or t.text.isupper() for t in tail) or run[-3].low in CONNECTORS:
+        return None
+    return tail
 
 
 def _name_inner(toks: list[Tok], p: int) -> bool:
@@ -880,6 +977,9 @@ class NameIndex:
                 continue
             if _ORG_CONTINUES.search(text, max(0, m.start() - 80), m.start()):
                 continue  # "Department of Energy Policy", "Ministry of Electricity, Water and Renewable Energy"
+            role_after = _ROLE_AFTER.match(text, m.end())
+            if role_after is not None and role_after.group(1).lower() in PERSON_HEADS | GROUP_HEADS:
+                continue  # "a Middle Kingdom official", "a Tang Dynasty poet's": a modifier, not a person
             last_title = -1
             for i, w in enumerate(words):
                 if w.lower() in TITLE_WORDS or (w.isupper() and len(w) <= 4):
@@ -951,6 +1051,7 @@ class NameIndex:
 
 
 _POSS = re.compile(r"['\u2019]s?$")
+_ROLE_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
 _ORG_CONTINUES = re.compile(
     r"\b(?:" + "|".join(sorted({h.capitalize() for h in ORG_HEADS if h.isalpha()}, key=len, reverse=True))
     + r")\s+(?:of|for|on)\s+(?:the\s+)?(?:[A-Z][\w'\u2019\-]*(?:,\s+|\s+and\s+|\s+))*\Z")
