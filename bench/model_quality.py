@@ -96,13 +96,13 @@ def bench_hyperpartisan(root, seed, out, sm):
 def bench_state(root, seed, out):
     """Outlet-disjoint state-media text: baseline, ours with random-fold calibration (the recipe
     before outlet folds), ours with outlet-grouped calibration (the recipe), and the label-shift
-    EM re-weighting of ours as a separate adaptation option."""
+    EM re-weighting and the even-prior shift of ours as separate adaptation options."""
     corpus = R.state_media_corpus(root, seed)
     base = R.eval_state_media(corpus, baseline, grouped=False)
     random_folds = R.eval_state_media(corpus, lambda: R.text_only_classifier(seed, stratify_groups=False),
                                       grouped=False)
     ours = R.eval_state_media(corpus, lambda: R.text_only_classifier(seed))
-    keep = ("train_rate", "test_rate", "mean_p_by_test_outlet", "label_shift_em")
+    keep = ("train_rate", "test_rate", "mean_p_by_test_outlet", "label_shift_em", "even_prior", "train_outlets")
     out["state_media"] = {k: {"baseline_auc": base[k]["roc_auc"], "baseline_ece": base[k]["ece"],
                               "random_folds_auc": random_folds[k]["roc_auc"],
                               "random_folds_ece": random_folds[k]["ece"],
@@ -113,10 +113,11 @@ def bench_state(root, seed, out):
             f"(random-fold calibration {v['random_folds_auc']:.3f})")
         row(f"state-media text ECE, {k}", v["baseline_ece"], v["ece"],
             f"(random-fold calibration {v['random_folds_ece']:.3f})")
-        em = v["label_shift_em"]
-        print(f"    rates train {v['train_rate']:.3f} test {v['test_rate']:.3f}; label-shift EM (an option, not "
-              f"the headline): estimated rate {em['estimated_rate']:.3f}, ECE {em['ece']:.3f}; mean p by test "
-              "outlet: " + ", ".join(f"{o} {q:.3f}" for o, q in v["mean_p_by_test_outlet"].items()), flush=True)
+        em, ev = v["label_shift_em"], v["even_prior"]
+        print(f"    rates train {v['train_rate']:.3f} ({len(v['train_outlets'])} outlets) test {v['test_rate']:.3f}; "
+              f"options, not the headline: label-shift EM estimated rate {em['estimated_rate']:.3f}, ECE "
+              f"{em['ece']:.3f}; even prior ECE {ev['ece']:.3f}; mean p by test outlet: "
+              + ", ".join(f"{o} {q:.3f}" for o, q in v["mean_p_by_test_outlet"].items()), flush=True)
 
 
 def main(argv=None) -> int:

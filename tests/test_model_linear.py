@@ -104,3 +104,16 @@ def test_stratified_group_calibration_fits_with_two_groups_per_class():
     m = CalibratedLinearClassifier(stratify_groups=True).fit(X[:1000], y[:1000], groups=g[:1000])
     assert len(m.oof_decision_) == 1000
     assert roc_auc_score(y[1000:], m.predict_proba(X[1000:])[:, 1]) >= 0.75
+
+
+def test_class_group_folds_keep_two_outlets_apart_beside_many_control_outlets():
+    """Two state outlets against dozens of control outlets: the folds follow the class with
+    fewer groups, so each state outlet is still held out whole."""
+    from labeler.model.linear import class_group_folds
+
+    y = np.array([1] * 40 + [0] * 60)
+    g = np.array(["a"] * 20 + ["b"] * 20 + [f"n{i}" for i in range(60)])
+    folds = class_group_folds(y, g, 3)
+    assert sorted(set(folds)) == [0, 1]
+    assert len(set(folds[g == "a"])) == len(set(folds[g == "b"])) == 1
+    assert set(folds[g == "a"]) != set(folds[g == "b"])

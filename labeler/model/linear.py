@@ -20,14 +20,19 @@ from sklearn.utils.validation import check_is_fitted, validate_data
 def class_group_folds(y: np.ndarray, groups: np.ndarray, k: int, seed: int | None = 0) -> np.ndarray:
     """A fold number per row, for calibration folds that hold out whole groups of each class.
 
-    The folds are ``min(k, most groups in one class)``. A class with at least that many groups
-    has its groups dealt to the folds (largest first, onto the lightest fold); a class with
-    fewer groups has its rows dealt at random, since holding out its only group would leave a
-    fold with one class.
+    The folds are ``min(k, fewest groups of a class that has two or more)`` (a class with one
+    group does not count; if no class has two, the folds are 1). A class with at least that many
+    groups has its groups dealt to the folds (largest first, onto the lightest fold); a class
+    with fewer has its rows dealt at random, since holding out its only group would leave a fold
+    with one class. Taking the fewest, not the most, keeps two state outlets apart when the
+    controls come from dozens of outlets: with three folds their rows would be dealt at random,
+    and the calibration would again trust outlet-specific vocabulary.
     """
     y, groups = np.asarray(y), np.asarray(groups)
     classes = np.unique(y)
-    n = min(k, max(len(np.unique(groups[y == c])) for c in classes)) if len(y) else 0
+    counts = [len(np.unique(groups[y == c])) for c in classes]
+    several = [c for c in counts if c >= 2]
+    n = min(k, min(several)) if len(y) and several else 0
     folds = np.zeros(len(y), dtype=int)
     if n < 2:
         return folds
