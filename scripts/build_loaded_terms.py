@@ -463,6 +463,18 @@ _SANCTIONS = ("state-media framing of Western sanctions as crimes or war: Russia
               "(IRNA, Press TV 'economic terrorism', 'illegal sanctions'), Cuban and Venezuelan ('criminal blockade', 'criminal "
               "sanctions'), Syrian (SANA), Belarusian (BelTA), Nicaraguan, DPRK, Zimbabwean and Eritrean government usage (Wikipedia "
               "'Unilateral coercive measure', 'International sanctions'). AP/Reuters: 'sanctions', with 'illegal' attributed")
+
+# 'criminal sanctions' has a legal sense ("faces criminal sanctions"), so the family needs a
+# sanctioning state in the sentence; a 'criminal/genocidal blockade' or 'embargo' has no legal sense
+# and is the framing wherever it occurs (H20, 2026-11-27: a state daily's 'genocidal blockade' with
+# no state named in its sentence was split into two hits).
+SANCTIONS_CRIME_REQUIRES = (r"\b(?:imposed|washington|u\.?s\.?|united\s+states|american|west|western|eu|european\s+union|brussels|nato|london|unilateral|"
+                            r"russia\w*|iran\w*|cuba\w*|venezuela\w*|syria\w*|belarus\w*|nicaragua\w*|dprk|korea\w*|zimbabwe\w*|eritrea\w*"
+                            r"|blockade|embargo)\b")
+
+SANCTIONS_CRIME_PATTERN = (r"\b(?:illegitimate|criminal|inhumane?|genocidal|barbaric|murderous)\s+(?:(?:and|,)\s+(?:illegal|illegitimate|criminal|inhumane?|genocidal|unlawful|unjust|cruel)\s+)?"
+                           r"(?:(?:unilateral|us|u\.s\.|american|western|eu|european|economic|financial|coercive|unjust|anti-[\w]+)\s+){0,2}(?:sanctions|blockade|embargo|coercive\s+measures)\b")
+
 _DICTATES = ("sovereignty framing of Serbian, Hungarian, Russian, Iranian, Turkish, Venezuelan and Zimbabwean government media "
              "('foreign dictates', 'Brussels diktat', 'dictates of Washington'; Wikipedia 'Diktat', 'Sovereigntism'). "
              "AP/Reuters: 'EU conditions', 'pressure'")
@@ -631,13 +643,11 @@ FAMILIES: dict[str, tuple[dict[str, str], ...]] = {
         # 'sanctions' (and attribute 'illegal'). 'illegal'/'unlawful sanctions' are left out: a legal claim,
         # which the labelled sets treat as a contested claim (the claims cue), not as a loaded word. The legal sense ('civil and criminal sanctions', 'faces
         # criminal sanctions') is skipped: it needs a sanctioning state in the sentence and no prosecution.
-        _pattern(r"\b(?:illegitimate|criminal|inhumane?|genocidal|barbaric|murderous)\s+(?:(?:and|,)\s+(?:illegal|illegitimate|criminal|inhumane?|genocidal|unlawful|unjust|cruel)\s+)?"
-                 r"(?:(?:unilateral|us|u\.s\.|american|western|eu|european|economic|financial|coercive|unjust|anti-[\w]+)\s+){0,2}(?:sanctions|blockade|embargo|coercive\s+measures)\b",
+        _pattern(SANCTIONS_CRIME_PATTERN,
                  "pejorative", _SANCTIONS, "illegitimate|criminal|inhuman|genocidal|barbaric|murderous",
                  "sanctions qualified as unlawful or criminal in the outlet's voice; neutral: 'sanctions', 'US sanctions'",
                  not_before=r"(?:civil|administrative|disciplinary)\s+(?:and|or)\s+$",
-                 requires=r"\b(?:imposed|washington|u\.?s\.?|united\s+states|american|west|western|eu|european\s+union|brussels|nato|london|unilateral|"
-                          r"russia\w*|iran\w*|cuba\w*|venezuela\w*|syria\w*|belarus\w*|nicaragua\w*|dprk|korea\w*|zimbabwe\w*|eritrea\w*)\b",
+                 requires=SANCTIONS_CRIME_REQUIRES,
                  excludes=r"\b(?:civil\s+(?:and|or)\s+criminal|face[sd]?\s+criminal|facing\s+criminal|prosecut\w*|offen[cs]es?|convict\w*|liable|statutes?|indict\w*)\b"),
         _row("economic warfare", "pejorative", _SANCTIONS, "", "sanctions or trade measures as acts of war; neutral: 'sanctions', 'trade restrictions'"),
         _row("financial terrorism", "pejorative", _SANCTIONS, "", "as 'economic terrorism' (listed); neutral: 'financial sanctions'"),
@@ -723,7 +733,15 @@ _POLICY = (r"sanctions?|visa|visa-free|visa-waiver|tax|tax-free|taxation|flat-ta
            r"visa-liberalisation|visa-liberalization|entry|exit|travel|transitional|interim|grace|"
            # options in a scheme: nobody calls a government the "standard" or "optional" regime
            r"standard|default|optional|voluntary|alternative|simplified|flat-rate|lump-sum|ordinary|normal|general|presumptive")
-REGIME_NOT_BEFORE = (r"\b(?:" + _POLICY + r")(?:[\s-]+(?!(?:on|against|of|by|in|the|a|an|to|for|with|from|at|under|and its|its|their|his|her)\b)[\w-]+){0,2}[\s-]+$")
+REGIME_NOT_BEFORE = (r"\b(?:" + _POLICY + r")(?:[\s-]+(?!(?:on|against|of|by|in|the|a|an|to|for|with|from|at|under|and its|its|their|his|her)\b)[\w-]+){0,2}[\s-]+$"
+                     # (H20) a process or a measured condition right before it ("feeding regime", "grazing regime",
+                     # "groundwater regime") names a technical regime, not a government. A listed gerund, not any
+                     # gerund: a sarcastic "parking regime that treats drivers as cash machines" is the loaded sense
+                     r"|(?<![\w-])(?:feeding|grazing|burning|mowing|cropping|harvesting|breeding|stocking|sampling|testing|loading|cooling|heating|"
+                     r"cleaning|milking|cutting|felling|spraying|flooding|drying|firing|sleeping|eating|drinking|exercising|"
+                     r"swimming|cycling|spawning|rearing|pumping|drainage|disturbance|sediment|nutrient|moisture|salinity|tidal|wave|"
+                     r"ice|snow|frost|light|noise|vibration|stress|load|hydraulic|hydrologic|precipitation|soil|thermal)[\s-]+$"
+                     r"|(?<![\w-])(?-i:[a-z]+water)[\s-]+$")
 REGIME_NOT_AFTER = (r"^(?:\s+(?:of\s+(?:sanctions|controls?|inspections?|checks|silence|the treaty|taxation|tariffs?|duties|quotas|licen[cs]es|licensing|penalties|fines|"
                     r"incentives|exemptions|reporting|disclosure|verification)|for\s|governing\s|applicable\s+to|applying\s+to)"
                     r"|\s*,?\s+(?:which|that)\s+(?:allows?|lets?|permits?|exempts?|applies|apply|governs?|requires?|obliges?|entitles?|covers?|gives?\s+(?:companies|firms|investors|taxpayers)|came\s+into|took\s+effect|entered\s+into|expires?|lapses?)\b"
@@ -752,7 +770,11 @@ SO_CALLED_NOT_AFTER = (r"^\s+[\"“”'‘]?(?:[\w’'-]+\s+){0,3}(?:corridor|be
                        r"test|principle|number|constant|ratio|rate|scheme|moment|phase|period|era|gap|economy|diet|model|dilemma|"
                        r"hypothesis|clause|visa|tax|fee|threshold|limit|theorem|protocol|procedure|algorithm|"
                        r"planet|galaxy|dwarf|comet|asteroid|storm|dome|cloud|jet|stream|loop|cycle|spiral|bond|note|option|"
-                       r"account|fund|category|tier|pathway|programme|program|corner)s?\b")
+                       r"account|fund|category|tier|pathway|programme|program|corner)s?\b"
+                       # (H20) a nickname glossed with the official name in the same sentence ("the so-called Steps,
+                       # whose official name is ...", "officially called ...") is a nickname, not a sneer
+                       r"|^\s+[^.;!?]{0,80}?\b(?:whose\s+(?:official|real|proper|formal|actual|registered)\s+name|officially\s+(?:called|named|known\s+as|designated)"
+                       r"|(?:also\s+)?known\s+(?:locally|officially|formally)\s+as|as\s+(?:locals|residents|people\s+here)\s+(?:call|know)\s+it|nicknamed|a\s+nickname\s+for)")
 # 'hysteria' as a diagnosis in medical history ("what earlier doctors called collective hysteria")
 # is not the pathologising label; a political modifier right before it keeps the label.
 HYSTERIA_EXCLUDES = (r"\b(?:psychogenic|conversion\s+disorder|freud\w*|charcot|diagnos\w*|patients?|doctors?|physicians?|psychiatr\w*|"
@@ -765,7 +787,7 @@ HYSTERIA_KEEP_BEFORE = (r"\b(?:anti-[\w-]+|war|spy|media|political|russophobic|m
 KIEV_NOT_BEFORE = (r"(?:#\w*|(?:chicken|dynamo|spelling|spelled|spelt|transliteration|name|word|form)\s+[\"“”'‘]?"
                    r"|(?:prince|princes|grand\s+prince|princess|principality|metropolitan|battle|governorate|voivodeship|grand\s+duchy|"
                    r"rus'?|olga|vladimir|yaroslav|sviatoslav)\s+of\s+)$")
-KIEV_NOT_AFTER = (r"^(?:[\"”“'’]?\s+(?:spelling|transliteration)|\s+(?:cutlet|chicken|cake|cakes)|\s+(?-i:Governorate|Voivodeship|Rus|Principality|"
+KIEV_NOT_AFTER = (r"^(?:-style|\s+style|[\"”“'’]?\s+(?:spelling|transliteration)|\s+(?:cutlet|chicken|cake|cakes)|\s+(?-i:Governorate|Voivodeship|Rus|Principality|"
                   r"Pechersk|Military\s+District|Conservatory|Polytechnic|Ballet|Opera))\b")
 
 #: Context revisions of reviewed rows, applied on rebuild (why: see the comment above each).
@@ -787,9 +809,11 @@ REVISED: dict[str, dict[str, str]] = {
         "note": "opponents' name for Islamic State (UK/French government and Arab media usage); a gloss ('also known as Daesh') is a mention",
     },
     "blockade": {
-        "requires": r"\b(?:cuba|cuban|cubans|venezuela|venezuelan|venezuelans|nicaragua|nicaraguan|economic|commercial|financial|unilateral|genocidal|criminal|imperial\w*)\b",
-        "note": "'blockade' for US sanctions on Cuba, Venezuela or Nicaragua (those governments' framing); literal road and naval blockades are skipped",
+        "requires": r"\b(?:cuba|cuban|cubans|venezuela|venezuelan|venezuelans|nicaragua|nicaraguan|economic|commercial|financial|banking|unilateral|genocidal|criminal|imperial\w*)\b",
+        "note": "'blockade' for US sanctions on Cuba, Venezuela or Nicaragua (those governments' framing) or for financial sanctions ('banking blockade'); literal road and naval blockades are skipped",
     },
+    # the sanctions-as-crimes family: 'blockade'/'embargo' need no sanctioning state (see SANCTIONS_CRIME_REQUIRES)
+    SANCTIONS_CRIME_PATTERN: {"requires": SANCTIONS_CRIME_REQUIRES},
     "regime": {
         "not_before": REGIME_NOT_BEFORE,
         "not_after": REGIME_NOT_AFTER,

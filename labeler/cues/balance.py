@@ -24,6 +24,8 @@ what a reader can check from the text without knowing who is right.
 * with no contested claim, balanced means the article voices a dispute at all: a counterclaim
   cue ("denied", "rejects", "could not verify either side's account", "not all ... convinced")
   or a right-of-reply line ("declined to comment", "did not respond to a request for comment");
+  another source's alternative explanation ("the rise also reflected ...") answers the claim it
+  shares words with (claims.py) but voices no dispute by itself;
 * the other side is also often given with plain verbs or by a second source: a critical voice
   ("the opposition party criticised the measure", "residents complained", "said the move breached
   international law") counts when its subject is not the article's lead actor (the first quoted
@@ -39,7 +41,7 @@ from collections.abc import Sequence
 
 from ..schema import Claim, Quote
 from ..text import Span, quoted_spans, sentence_at
-from .claims import CLAIM_THRESHOLD, MAX_TEXT, scan_body, claim_weight, find_hits, may_match
+from .claims import _ALTERNATIVE, CLAIM_THRESHOLD, MAX_TEXT, scan_body, claim_weight, find_hits, may_match
 
 ASSERTING_MIN = 0.6  # contested-cue weight in a source's words that puts it on the asserting side
 CRITIC_VERB = 1.0  # "critic" cues of this weight are critical verbs; lighter ones are critical content that
@@ -128,7 +130,9 @@ def _sources(text: str, quotes: Sequence[Quote]) -> dict:
 def dispute_voiced(text: str) -> bool:
     """Does the body carry a counterclaim or right-of-reply cue outside the claims' own cues?"""
     body, _ = scan_body(text)
-    if any(b.counter for b in body):
+    # another explanation ("the rise also reflected ...") answers the causal claim it shares words
+    # with (claims._countered), not the article's dispute at large
+    if any(not _ALTERNATIVE.match(text, h.start, h.end) for b in body for h in b.counter):
         return True
     # may_match is a cheap necessary condition (a cue's first letters occur), checked first
     return any(may_match(b.span.text, "balance_seek") and find_hits(b.span.text, "balance_seek") for b in body)

@@ -20,7 +20,9 @@ outside the claim's own cues ("..., although Moscow insists ...") or another sen
 carries one and shares key content words with it (or refers back to it: "Moscow denies this").
 A weak counter-assertion verb ("insists", "maintains") counts only with a rebuttal in its sentence
 (a negation, "only", a justification, a contrast): otherwise the source may hold the article's own
-line. Cues of kind ``critic`` (plain critical verbs: "criticised", "complained", "said the move
+line. Another source's alternative explanation ("the rise also reflected ...", :data:`_ALTERNATIVE`)
+answers a claim when the two share MIN_OVERLAP content stems, topic words included (it names
+the thing explained, which is usually the article's topic). Cues of kind ``critic`` (plain critical verbs: "criticised", "complained", "said the move
 breached international law") are not counterclaims here; ``balance.py`` counts them as the other
 side when their subject is not the article's lead actor.
 """
@@ -912,13 +914,27 @@ def _countered(text: str, b: BodySentence, idx: int, body: Sequence[BodySentence
         return False, "no counterclaim"
     stems = stems_of()
     mine = stems[id(b)]
+    raw_mine: set[str] | None = None
     for c in counter_sents:
         if c is b:
             continue
         shared = mine & stems[id(c)]
         if len(shared) >= MIN_OVERLAP:
             return True, f"counterclaim at offset {c.counter[0].start} ('{_snippet(text, c.counter[0])}', shares: {', '.join(sorted(shared)[:4])})"
+        alt = next((h for h in c.counter if _ALTERNATIVE.match(text, h.start, h.end)), None)
+        if alt is not None:
+            # an alternative explanation names the thing explained, which is usually the article's
+            # topic ("the price rise also reflected ..."): topic words count for it
+            if raw_mine is None:
+                raw_mine = _stems(b.span.text, [(h.start, h.end) for h in b.counter], b.span.start)
+            shared = raw_mine & _stems(c.span.text, [(h.start, h.end) for h in c.counter], c.span.start)
+            if len(shared) >= MIN_OVERLAP:
+                return True, f"another explanation at offset {alt.start} ('{_snippet(text, alt)}', shares: {', '.join(sorted(shared)[:4])})"
     return False, "no counterclaim"
+
+
+# Counter cues that offer another cause ("also reflected", "stems partly from"): see _countered.
+_ALTERNATIVE = re.compile(r"(?:also|partly|largely|mainly|in\s+part|instead)\s+(?:reflect|stem|was\s+due|were\s+due|is\s+due|are\s+due|result|was\s+caused|owe)", re.I)
 
 
 def claim_weight(sentence: str) -> float:
