@@ -21,7 +21,7 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.utils import murmurhash3_32
 
-from .text_features import _QUOTES, _shape, tokens
+from .text_features import _QUOTES, WordClassNgrams, _shape, cluster_features, tokens
 
 _INT32_MIN = -2147483648
 
@@ -151,7 +151,8 @@ class FastTextVectorizer:
 
     def __init__(self, pipeline):
         union = pipeline.named_steps["hash"]
-        self.parts = [fast_hashing(t) for _name, t in union.transformer_list]
+        # word-class n-grams (text_features.WordClassNgrams) have no hashing cache: they are their own path
+        self.parts = [t if isinstance(t, WordClassNgrams) else fast_hashing(t) for _name, t in union.transformer_list]
         self.tfidf = pipeline.named_steps["tfidf"]
 
     def transform(self, texts: Sequence[str]) -> sp.csr_matrix:
@@ -174,6 +175,7 @@ class FastTagger:
         self.intercept = float(np.asarray(sentence_model.tagger_.intercept_).ravel()[0])
         self.n_features = int(sentence_model.n_token_features)
         self.lexicon = sentence_model.lexicon
+        self.clusters = getattr(sentence_model, "clusters", None)
         self.w_in_quote = self.coef[bucket("in_quote", self.n_features)]
         self.words = BoundedCache(word_cache)
         self.contexts = BoundedCache(word_cache)
@@ -192,12 +194,21 @@ class FastTagger:
             feats.append("allcaps")
         if self.lexicon is not None and w[:1].isalpha():
             feats.extend("lex=" + name for name in self.lexicon.names(low))
+        if self.clusters is not None and w[:1].isalpha():
+            feats.extend(cluster_features(self.clusters.lookup(low), None, None, self.clusters.sizes))
         n = self.n_features
         return self.words.put(w, float(sum(self.coef[bucket(f, n)] for f in feats)))
 
     def _context(self, low: str) -> tuple[float, float]:
         """Weights of ``low`` as the previous word and as the next word of a token."""
-        return self.contexts.put(low, (self._weight("p1=" + low), self._weight("n1=" + low)))
+        as_prev, as_next = self._weight("p1=" + low), self._weight("n1=" + low)
+        if self.clusters is not None and low[:1].isalpha():
+            classes = self.clusters.lookup(low)
+            for name in cluster_features(None, classes, None, self.clusters.sizes):
+                as_prev += self._weight(name)
+            for name in cluster_features(None, None, classes, self.clusters.sizes):
+                as_next += self._weight(name)
+        return self.contexts.put(low, (as_prev, as_next))
 
     def _pair(self, pair: tuple[str, str]) -> tuple[float, float]:
         """Weights of a word pair as (previous word | token) and as (token | next word)."""

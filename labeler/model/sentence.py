@@ -2,8 +2,9 @@
 
 Two learners, stacked:
 
-* a token tagger (logistic regression over hashed token contexts plus lexicon membership)
-  that gives each word the probability of lying inside a loaded span. It learns from span
+* a token tagger (logistic regression over hashed token contexts, lexicon membership and,
+  when given, word classes learned from unlabelled news text, ``word_clusters.py``) that
+  gives each word the probability of lying inside a loaded span. It learns from span
   labels (PTC Loaded_Language / Name_Calling spans, BABE biased words, BASIL lexical spans),
   and it is what finds loaded words beyond the project's lexicon;
 * a sentence classifier over hashed word and character n-grams (with ``nb=True``, an NB-SVM:
@@ -26,6 +27,7 @@ from sklearn.model_selection import GroupKFold
 
 from .linear import CalibratedLinearClassifier
 from .text_features import HashedLexicon, text_stats, text_vectorizer, token_feature_dicts, token_hasher
+from .word_clusters import WordClusters
 
 Spans = Sequence[tuple[int, int]]
 STACK_NAMES = ("strongest word", "second word", "words over 0.5", "sentence n-grams",
@@ -40,7 +42,7 @@ class LoadedSentenceModel:
 
     def __init__(self, *, n_token_features: int = 2**20, n_text_features: int = 2**18, token_C: float = 0.3,
                  text_C: float = 1.0, nb: bool = False, cv: int = 3, random_state: int = 0,
-                 lexicon: HashedLexicon | None = None):
+                 lexicon: HashedLexicon | None = None, clusters: WordClusters | None = None):
         self.n_token_features = n_token_features
         self.n_text_features = n_text_features
         self.token_C = token_C
@@ -49,13 +51,14 @@ class LoadedSentenceModel:
         self.cv = cv
         self.random_state = random_state
         self.lexicon = lexicon
+        self.clusters = clusters
 
     # ------------------------------------------------------------------ features
     def _token_matrix(self, texts: Sequence[str]):
         hasher = token_hasher(self.n_token_features)
         rows, index, toks_all = [], [], []
         for i, t in enumerate(texts):
-            toks, feats = token_feature_dicts(t, self.lexicon)
+            toks, feats = token_feature_dicts(t, self.lexicon, getattr(self, "clusters", None))
             rows.extend(feats)
             index.extend([i] * len(toks))
             toks_all.append(toks)
@@ -108,7 +111,7 @@ class LoadedSentenceModel:
         y_tok = self._token_labels(toks, spans)
         Xe, _ie, te = self._token_matrix(list(extra_texts))
         ye = self._token_labels(te, extra_spans)
-        vec = text_vectorizer(self.n_text_features).fit(texts)
+        vec = text_vectorizer(self.n_text_features, clusters=getattr(self, "clusters", None)).fit(texts)
         X_txt = vec.transform(texts)
 
         # Out-of-fold tagger and sentence scores give the stacker honest inputs.

@@ -59,12 +59,15 @@ class HashedLexicon:
         return len(self.hashes)
 
 
-def token_feature_dicts(text: str, lexicon: HashedLexicon | None = None
+def token_feature_dicts(text: str, lexicon: HashedLexicon | None = None, clusters=None
                         ) -> tuple[list[tuple[str, int, int]], list[dict[str, float]]]:
     """Per-token features for the loaded-term tagger: the word, its affixes, shape,
-    neighbours, whether it sits inside quotation marks, and which lexicons hold it."""
+    neighbours, whether it sits inside quotation marks, which lexicons hold it and, with
+    ``clusters`` (``word_clusters.WordClusters``), the word's classes at every granularity and
+    its neighbours' classes at the finest."""
     toks = tokens(text)
     lows = [t[0].lower() for t in toks]
+    classes = [clusters.lookup(w) if w[:1].isalpha() else None for w in lows] if clusters is not None else None
     inside = False
     feats = []
     for i, (w, _s, _e) in enumerate(toks):
@@ -83,8 +86,22 @@ def token_feature_dicts(text: str, lexicon: HashedLexicon | None = None
         if lexicon is not None and w[:1].isalpha():
             for name in lexicon.names(low):
                 f["lex=" + name] = 1.0
+        if classes is not None:
+            f.update(cluster_features(classes[i], classes[i - 1] if i > 0 else None,
+                                      classes[i + 1] if i + 1 < len(toks) else None, clusters.sizes))
         feats.append(f)
     return toks, feats
+
+
+def cluster_features(own: tuple[int, ...] | None, prev: tuple[int, ...] | None, nxt: tuple[int, ...] | None,
+                     sizes: Sequence[int]) -> dict[str, float]:
+    """A token's word-class features: its own classes at every size, its neighbours' at the finest."""
+    f = {f"c{k}={c}": 1.0 for k, c in zip(sizes, own)} if own else {}
+    if prev:
+        f[f"pc{sizes[-1]}={prev[-1]}"] = 1.0
+    if nxt:
+        f[f"nc{sizes[-1]}={nxt[-1]}"] = 1.0
+    return f
 
 
 def _shape(w: str) -> str:
@@ -95,8 +112,9 @@ def token_hasher(n_features: int = 2**20) -> FeatureHasher:
     return FeatureHasher(n_features=n_features, alternate_sign=False)
 
 
-def text_vectorizer(n_features: int = 2**18, char: bool = True) -> Pipeline:
-    """Word 1-2-grams (and character 2-5-grams within words), hashed, sublinear tf-idf.
+def text_vectorizer(n_features: int = 2**18, char: bool = True, clusters=None, class_size: int = 256) -> Pipeline:
+    """Word 1-2-grams (and character 2-5-grams within words; with ``clusters``, word-class
+    1-2-grams at ``class_size``), hashed, sublinear tf-idf.
 
     The idf vector is one float per hash bucket: no term of the training texts is kept.
     """
@@ -105,7 +123,52 @@ def text_vectorizer(n_features: int = 2**18, char: bool = True) -> Pipeline:
     if char:
         parts.append(("char", HashingVectorizer(analyzer="char_wb", ngram_range=(2, 5), n_features=n_features,
                                                 alternate_sign=False, norm=None, lowercase=True)))
+    if clusters is not None:
+        parts.append(("classes", WordClassNgrams(clusters, class_size)))
     return Pipeline([("hash", FeatureUnion(parts)), ("tfidf", TfidfTransformer(sublinear_tf=True))])
+
+
+_WORD = re.compile(r"[a-z]+(?:['’-][a-z]+)*")
+
+
+class WordClassNgrams(TransformerMixin, BaseEstimator):
+    """Counts of a text's word-class 1-2-grams (``word_clusters``), hashed into ``n_features`` columns.
+
+    "utterly disgraceful" and "utterly shameful" give the same class bigram, so a sentence
+    classifier that saw one reaches the other. Words without a class are skipped. Stateless.
+    """
+
+    def __init__(self, clusters=None, size: int = 256, n_features: int = 2**14):
+        self.clusters = clusters
+        self.size = size
+        self.n_features = n_features
+
+    def fit(self, X, y=None):
+        self.n_features_in_ = 1
+        return self
+
+    def _level(self) -> int:
+        sizes = list(self.clusters.sizes)
+        return min(range(len(sizes)), key=lambda i: abs(sizes[i] - self.size))
+
+    def class_grams(self, text: str) -> list[str]:
+        level = self._level()
+        found = (self.clusters.lookup(w) for w in _WORD.findall(text.lower()))
+        seq = [f"k{c[level]}" for c in found if c]
+        return seq + [a + " " + b for a, b in zip(seq, seq[1:])]
+
+    def transform(self, X):
+        import scipy.sparse as sp
+        from sklearn.utils import murmurhash3_32
+
+        n = self.n_features
+        rows = [[abs(murmurhash3_32(g, seed=0)) % n for g in self.class_grams(t)] if self.clusters is not None
+                else [] for t in _texts(X)]
+        indptr = np.cumsum([0] + [len(r) for r in rows])
+        indices = np.fromiter((j for r in rows for j in r), dtype=np.int32, count=int(indptr[-1]))
+        M = sp.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(rows), n))
+        M.sum_duplicates()
+        return M
 
 
 STAT_NAMES = ("log words", "exclamation marks", "question marks", "quotation marks", "all-caps words")
