@@ -44,10 +44,11 @@ from .claim_sentence import ClaimSentenceModel
 from .pipeline import LabelerModel, ScoreHead
 from .sentence import LoadedSentenceModel
 from .text_features import HashedLexicon, text_vectorizer
+from .word_clusters import WordClusters, fit_word_clusters
 
 VERSION = "1"
 # The corpora the default recipe trains on (keys of labeler.datasets.FOLDERS); the card lists these.
-DEFAULT_DATASETS = ("ptc", "babe", "basil", "hyperpartisan", "ruwa", "china", "allsides", "lexicons", "euvsdisinfo")
+DEFAULT_DATASETS = ("ptc", "babe", "basil", "hyperpartisan", "ruwa", "china", "allsides", "lexicons", "euvsdisinfo", "fnc1")
 # Share of state-media articles assumed where the model is used. The training mix is ~45%
 # state media, far above what a researcher's feed holds, so the state_media head's
 # intercept is moved from the training rate to this prior (a standard prior-shift
@@ -101,11 +102,34 @@ def sentence_training_data(root) -> dict[str, Any]:
     return {"train": tr, "dev": dv, "extra_texts": extra_t, "extra_spans": extra_s}
 
 
-def fit_sentence_model(root, seed: int = 0, data: dict | None = None) -> LoadedSentenceModel:
+# Unlabelled news text the word classes learn from, by dataset (labels unused). Never PTC dev
+# or hyperpartisan test: the figures of issue #4 are measured there.
+CLUSTER_TEXTS = ("allsides", "hyperpartisan", "ptc", "fnc1", "ruwa")
+
+
+def unlabelled_news(root) -> list[str]:
+    """Article texts for ``word_clusters.fit_word_clusters``: AllSides full texts, hyperpartisan
+    train, PTC train and (unlabelled) test articles, FNC-1 bodies, RUWA title + lede snippets."""
+    texts = D.load_allsides(root, fulltext=True)["text"].tolist()
+    texts += D.load_hyperpartisan(root, "train")["text"].tolist()
+    texts += D.load_ptc(root, "train")["text"].tolist() + D.load_ptc(root, "test")["text"].tolist()
+    texts += D.load_fnc1_bodies(root)["text"].tolist()
+    texts += D.load_ruwa(root)["text"].tolist()
+    return [t for t in texts if isinstance(t, str) and t.strip()]
+
+
+def fit_clusters(root, seed: int = 0) -> WordClusters:
+    return fit_word_clusters(unlabelled_news(root), seed=seed, source="; ".join(
+        f"{k}: {D.LICENSES[k]}" for k in CLUSTER_TEXTS))
+
+
+def fit_sentence_model(root, seed: int = 0, data: dict | None = None,
+                       clusters: WordClusters | None = None) -> LoadedSentenceModel:
     data = data or sentence_training_data(root)
     tr = data["train"]
     lex = HashedLexicon.from_terms(D.load_lexicons(root), sources={"all": D.LICENSES["lexicons"]})
-    return LoadedSentenceModel(lexicon=lex, nb=True, random_state=seed).fit(
+    clusters = clusters if clusters is not None else fit_clusters(root, seed)
+    return LoadedSentenceModel(lexicon=lex, clusters=clusters, nb=True, random_state=seed).fit(
         tr["text"].tolist(), tr["label"].to_numpy(), tr["loaded_spans"].tolist(), groups=tr["article_id"].to_numpy(),
         extra_texts=data["extra_texts"], extra_spans=data["extra_spans"])
 
@@ -148,7 +172,7 @@ WORLD_TOPICS = frozenset({"world", "foreign_policy", "middle_east", "north_korea
 _NOT_WORLD_CONTROL = frozenset({"Al Jazeera", "Reuters", "Associated Press", "BBC News"})
 
 
-def world_controls(root) -> pd.DataFrame:
+def world_controls(root: str | os.PathLike) -> pd.DataFrame:
     """Titles of AllSides centre-rated outlets (NPR, USA Today, The Hill, CSM, WSJ...) on
     ``WORLD_TOPICS``: non-state headlines on the topics state media cover (family ``world``).
     Centre outlets only, since partisan titles carry loaded words that headlines of wire and
@@ -223,6 +247,10 @@ def em_label_shift(p: np.ndarray, train_rate: float, max_iter: int = 200, tol: f
     return q, adapted
 
 
+def _normalised(text: str) -> str:
+    return re.sub(r"\W+", " ", str(text).lower()).strip()
+
+
 def _move_prior(p: np.ndarray, rate: float, prior: float) -> np.ndarray:
     """Probabilities calibrated at base rate ``rate`` moved to ``prior`` (the ``shift_prior`` log-odds shift)."""
     p = np.clip(np.asarray(p, dtype=float), 1e-12, 1 - 1e-12)
@@ -244,6 +272,11 @@ def eval_state_media(corpus: pd.DataFrame, make: Callable[[], Any], grouped: boo
         fam = corpus[corpus["family"].isin(families)]
         te = fam[fam["outlet"].isin(test_outlets)]
         tr = fam[~fam["outlet"].isin(test_outlets)] if train_outlets is None else fam[fam["outlet"].isin(train_outlets)]
+        # Syndicated copy: a test outlet's text that a training outlet also carried word for word
+        # (China Daily and Global Times run Xinhua and CGTN headlines) tests nothing new.
+        seen = set(tr["text"].map(_normalised))
+        copied = te["text"].map(_normalised).isin(seen)
+        te = te[~copied]
         if tr["state_media"].nunique() < 2 or te["state_media"].nunique() < 2:
             continue  # a subsample without both classes on one side has nothing to measure
         m = make()
@@ -257,6 +290,7 @@ def eval_state_media(corpus: pd.DataFrame, make: Callable[[], Any], grouped: boo
         out[name]["train_rate"] = train_rate  # base rates: part of the ECE is their gap
         out[name]["test_rate"] = float(y.mean())
         out[name]["train_outlets"] = sorted(set(tr["outlet"]))
+        out[name]["test_rows_dropped_as_training_copies"] = int(copied.sum())
         out[name]["test_outlets"] = sorted(test_outlets)
         by_outlet = te.assign(p=p).groupby("outlet")["p"].mean()
         out[name]["mean_p_by_test_outlet"] = {k: float(v) for k, v in by_outlet.items()}
@@ -305,7 +339,11 @@ def default_recipe(root: str | os.PathLike, seed: int = 0, log: Callable[[str], 
     t0 = time.time()
     metrics: dict[str, Any] = {"seed": seed}
     sdata = sentence_training_data(root)
-    sm = fit_sentence_model(root, seed, sdata)
+    clusters = fit_clusters(root, seed)
+    metrics["word_classes"] = {"words": len(clusters), "sizes": list(clusters.sizes), "texts": list(CLUSTER_TEXTS)}
+    log(f"word classes: {len(clusters):,} words in {'/'.join(map(str, clusters.sizes))} classes "
+        f"({time.time() - t0:.0f}s)")
+    sm = fit_sentence_model(root, seed, sdata, clusters=clusters)
     metrics["loaded_sentence_ptc_dev"] = eval_sentences(sm, sdata["dev"])
     base: dict[str, Any] = {}
     dv = sdata["dev"]
@@ -450,10 +488,10 @@ def labelled_claim_sentences(paths) -> pd.DataFrame:
 
 # The hand-labelled held-out sets whose misses have already informed rule fixes (the repository's
 # tests/fixtures; absent from an installed package, which then uses the challenge set alone). A
-# set still unseen by the fixers (heldout8 today) stays out: it measures the model, never tunes it.
+# set still unseen by the fixers (heldout9 today) stays out: it measures the model, never tunes it.
 SEEN_LABELLED_SETS = tuple(Path(__file__).resolve().parents[2] / "tests" / "fixtures" / name
                            for name in ("heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl", "heldout4.jsonl",
-                                        "heldout5.jsonl", "heldout6.jsonl", "heldout7.jsonl"))
+                                        "heldout5.jsonl", "heldout6.jsonl", "heldout7.jsonl", "heldout8.jsonl"))
 MAX_ADDED_FP = 0.05  # model claims that are no labelled claim, per validation article, at the chosen threshold
 
 
