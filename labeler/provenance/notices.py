@@ -16,6 +16,7 @@ from importlib.resources import files
 
 from ..registry import Outlet, Registry
 from ..text import paragraphs, quoted_spans, sentence_at
+from .speakers import CAP_STOP, DETERMINERS, STOP_LOWER, SUBORDINATE
 
 
 @dataclass(frozen=True)
@@ -379,9 +380,49 @@ _NOT_GIVEN = frozenset((
     "opinion comment editorial every each any all beyond").split())
 
 
-def _not_given(word: str) -> bool:
-    from .speakers import CAP_STOP, DETERMINERS, STOP_LOWER, SUBORDINATE  # words that open sentences
+# Words that open a sentence or stand before a name without being a given name, by class (each a
+# closed class of English, listed from grammar, not from any evaluation set): time adverbs that are
+# no -ly adverb ("Yesterday Reuters reported"), and adjectives of seniority or tenure that modify
+# the outlet's staff ("Veteran Reuters correspondent", "Senior Reuters editors").
+_TIME_WORDS = frozenset("yesterday today tonight tomorrow overnight recently lately previously formerly once "
+                        "afterwards afterward subsequently meanwhile elsewhere again already soon".split())
+_SENIORITY = frozenset("veteran senior junior chief lead leading longtime long-time former ex retired acting "
+                       "deputy assistant associate principal head top star staff award-winning".split())
 
+
+@lru_cache(maxsize=1)
+def _tz_places() -> frozenset[str]:
+    """Place names from the IANA time-zone database shipped with Python (``zoneinfo``; the
+    ``tzdata`` package pandas depends on): "Asia/Shanghai" -> "shanghai", "Asia/Hong_Kong" ->
+    "hong kong", "Europe/Kyiv" -> "kyiv". A dateline city before a wire ("Tokyo Reuters") is no
+    given name."""
+    try:
+        import zoneinfo
+
+        zones = zoneinfo.available_timezones()
+    except Exception:  # no tz data on this system: fall back to the word lists alone
+        return frozenset()
+    return frozenset(part.replace("_", " ").lower() for z in zones for part in z.split("/")[1:])
+
+
+def _place_before(prefix: str) -> bool:
+    """Do the last one to three words of ``prefix`` name a time-zone city ("Hong Kong Reuters")?"""
+    tail = prefix[-40:].split()
+    places = _tz_places()
+    return any(len(tail) >= k and " ".join(tail[-k:]).lower() in places for k in (1, 2, 3))
+
+
+def _ly_adverb(word: str) -> bool:
+    """An -ly adverb ("previously", "additionally", "similarly"), not a given name in -ly: those
+    are short ("Emily", "Kelly", "Holly", "Sally") or end in -berly/-verly ("Kimberly", "Beverly")."""
+    return word.endswith("ly") and len(word) >= 7 and not word.endswith(("berly", "verly"))
+
+
+def _not_given(word: str) -> bool:
+    """Is ``word`` (lower-cased) of a class that is never a given name? -ly adverbs ("Previously",
+    "Similarly"), time words, seniority adjectives, nationalities and countries, sentence openers."""
+    if _ly_adverb(word) or word in _TIME_WORDS or word in _SENIORITY or word in _tz_places():
+        return True
     return word in _NOT_GIVEN or word in CAP_STOP or word in STOP_LOWER or word in SUBORDINATE or word in DETERMINERS \
         or word in _OUTLET_WORDS or word in _source_act() or word.endswith(("ese", "ish"))
 
@@ -407,6 +448,8 @@ def _persons_surname(mention: str, prefix: str) -> bool:
     g = _GIVEN_BEFORE.search(prefix, max(0, len(prefix) - 40))
     if g is None or _THE_BEFORE.search(prefix, max(0, g.start() - 6), g.start("given")):
         return False  # "the Philadelphia Inquirer": a place or descriptor, not a given name
+    if _place_before(prefix):
+        return False  # "Hong Kong Reuters", "Tokyo Reuters": a dateline city
     return not any(_not_given(w) for w in g.group("given").lower().split("-"))
 
 

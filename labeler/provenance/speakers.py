@@ -821,7 +821,7 @@ def normalise(text: str, ph: Phrase) -> list[Speaker]:
     return [Speaker(_join(text, name_toks), name_toks[0].start, name_toks[-1].end, kind, title)]
 
 
-_PLACE_NOUNS = frozenset("town city village region province district county state capital area suburb "
+_TOWN_NOUNS = frozenset("town city village region province district county state capital area suburb "
                          "neighbourhood neighborhood camp port island valley".split())
 
 
@@ -829,7 +829,7 @@ def _people_at_place(toks: list[Tok], i0: int) -> int | None:
     """Index of a plural people noun before "in/at/from/near [the town of] <place>" ending at
     ``i0`` ("Residents of the city of X", "Parents in the town of X"), else None."""
     p = i0 - 1
-    if p >= 0 and toks[p].low == "of" and p >= 1 and toks[p - 1].low in _PLACE_NOUNS:
+    if p >= 0 and toks[p].low == "of" and p >= 1 and toks[p - 1].low in _TOWN_NOUNS:
         p -= 2
         if p >= 0 and toks[p].low in ("the", "a"):
             p -= 1
@@ -874,9 +874,12 @@ def _name_word(t: Tok) -> bool:
         and not _plural_role(t.low)
 
 
-# Names that contain "and" and are one party: states and territories (ISO 3166-1 English short
-# names: the UN member states and the dependent territories) and firms registered under such a
-# name. Curated by hand from those registers, not from any evaluation set.
+# Names that contain "and" and are one party: states and territories whose ISO 3166-1 English
+# short name (or a common short form of it: "St Kitts", "Turks and Caicos", the former "Serbia
+# and Montenegro") has "and" in it, and well-known firms whose trading name is written "X and Y"
+# in running text ("Procter and Gamble" beside "Procter & Gamble"). A hand-picked list of examples
+# from general knowledge, not an export of a company register and not from any evaluation set;
+# firms written with a hyphen ("Rolls-Royce") are one token and need no entry.
 _AND_NAMES = tuple(tuple(n.lower().split()) for n in (
     "Trinidad and Tobago", "Antigua and Barbuda", "Bosnia and Herzegovina", "Saint Kitts and Nevis",
     "St Kitts and Nevis", "St. Kitts and Nevis", "Sao Tome and Principe", "S\u00e3o Tom\u00e9 and Pr\u00edncipe",
@@ -886,7 +889,7 @@ _AND_NAMES = tuple(tuple(n.lower().split()) for n in (
     "South Georgia and the South Sandwich Islands", "Ashmore and Cartier Islands",
     "Procter and Gamble", "Johnson and Johnson", "Marks and Spencer", "Ernst and Young", "Barnes and Noble",
     "Simon and Schuster", "Tate and Lyle", "Black and Decker", "Dolce and Gabbana", "Abercrombie and Fitch",
-    "Crosse and Blackwell", "Rolls and Royce", "Morgan and Morgan", "Harland and Wolff", "Lea and Perrins",
+    "Crosse and Blackwell", "Morgan and Morgan", "Harland and Wolff", "Lea and Perrins",
 ))
 _AND_FIRST = frozenset(n[0] for n in _AND_NAMES)
 _AND_SET = frozenset(_AND_NAMES)
