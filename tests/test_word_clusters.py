@@ -71,13 +71,19 @@ def test_tagger_features_carry_the_word_class_and_the_neighbours_finest_class(cl
     assert not any(k.startswith("c") and "=" in k for k in token_feature_dicts("utterly disgraceful")[1][1])
 
 
-def test_a_tagger_with_word_classes_scores_alike_on_the_fast_and_the_sklearn_path(clusters):
+@pytest.fixture(scope="module")
+def small_model(clusters) -> LoadedSentenceModel:
+    """A sentence model that saw two of the four evaluative words labelled, and the word classes."""
     loaded = ["critics called it utterly disgraceful .", "a shameful and outrageous stunt ."]
     plain = ["the council met on monday .", "they met again on thursday evening ."]
     texts, y = (loaded + plain) * 3, [1, 1, 0, 0] * 3
     spans = [[(t.index(w), t.index(w) + len(w)) for w in ANGRY if w in t] for t in texts]
-    sm = LoadedSentenceModel(clusters=clusters, n_token_features=2**12, n_text_features=2**10).fit(
+    return LoadedSentenceModel(clusters=clusters, n_token_features=2**12, n_text_features=2**10).fit(
         texts, y, spans, groups=np.arange(len(texts)) % 3)
+
+
+def test_a_tagger_with_word_classes_scores_alike_on_the_fast_and_the_sklearn_path(small_model):
+    sm = small_model
     probe = ["an utterly despicable move on Wednesday .", "Outrageous!", "", "w1x w2x ."]
     X, _idx, _toks = sm._token_matrix(probe)
     expected = sm.tagger_.decision_function(X)
@@ -97,15 +103,10 @@ def test_sentences_with_words_of_one_class_share_class_ngrams(clusters):
     assert v.transform(["", "zeitgeist"]).nnz == 0
 
 
-def test_the_sentence_classifier_reads_class_ngrams_on_both_paths(clusters):
+def test_the_sentence_classifier_reads_class_ngrams_on_both_paths(small_model):
     from labeler.model.fast import fast_vectorizer
 
-    loaded = ["critics called it utterly disgraceful .", "a shameful and outrageous stunt ."]
-    plain = ["the council met on monday .", "they met again on thursday evening ."]
-    texts, y = (loaded + plain) * 3, [1, 1, 0, 0] * 3
-    spans = [[(t.index(w), t.index(w) + len(w)) for w in ANGRY if w in t] for t in texts]
-    sm = LoadedSentenceModel(clusters=clusters, n_token_features=2**12, n_text_features=2**10).fit(
-        texts, y, spans, groups=np.arange(len(texts)) % 3)
+    sm = small_model
     assert "classes" in dict(sm.vectorizer_.named_steps["hash"].transformer_list)
     probe = ["utterly despicable", "on wednesday", ""]
     fast, slow = fast_vectorizer(sm.vectorizer_).transform(probe), sm.vectorizer_.transform(probe)
