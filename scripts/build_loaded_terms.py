@@ -464,16 +464,21 @@ _SANCTIONS = ("state-media framing of Western sanctions as crimes or war: Russia
               "sanctions'), Syrian (SANA), Belarusian (BelTA), Nicaraguan, DPRK, Zimbabwean and Eritrean government usage (Wikipedia "
               "'Unilateral coercive measure', 'International sanctions'). AP/Reuters: 'sanctions', with 'illegal' attributed")
 
-# 'criminal sanctions' has a legal sense ("faces criminal sanctions"), so the family needs a
+# 'criminal sanctions' has a legal sense ("faces criminal sanctions"), so the sanctions row needs a
 # sanctioning state in the sentence; a 'criminal/genocidal blockade' or 'embargo' has no legal sense
-# and is the framing wherever it occurs (H20, 2026-11-27: a state daily's 'genocidal blockade' with
-# no state named in its sentence was split into two hits).
+# and is the framing wherever it occurs, so it is a row of its own with no such condition (H20: a
+# state daily's 'genocidal blockade' with no state named in its sentence was split into two hits;
+# H22: an embargo named elsewhere in the sentence no longer makes legal 'criminal sanctions' loaded,
+# as in "violating the embargo carries criminal sanctions").
 SANCTIONS_CRIME_REQUIRES = (r"\b(?:imposed|washington|u\.?s\.?|united\s+states|american|west|western|eu|european\s+union|brussels|nato|london|unilateral|"
-                            r"russia\w*|iran\w*|cuba\w*|venezuela\w*|syria\w*|belarus\w*|nicaragua\w*|dprk|korea\w*|zimbabwe\w*|eritrea\w*"
-                            r"|blockade|embargo)\b")
+                            r"russia\w*|iran\w*|cuba\w*|venezuela\w*|syria\w*|belarus\w*|nicaragua\w*|dprk|korea\w*|zimbabwe\w*|eritrea\w*)\b")
 
-SANCTIONS_CRIME_PATTERN = (r"\b(?:illegitimate|criminal|inhumane?|genocidal|barbaric|murderous)\s+(?:(?:and|,)\s+(?:illegal|illegitimate|criminal|inhumane?|genocidal|unlawful|unjust|cruel)\s+)?"
-                           r"(?:(?:unilateral|us|u\.s\.|american|western|eu|european|economic|financial|coercive|unjust|anti-[\w]+)\s+){0,2}(?:sanctions|blockade|embargo|coercive\s+measures)\b")
+_CRIME_QUALIFIER = (r"\b(?:illegitimate|criminal|inhumane?|genocidal|barbaric|murderous)\s+(?:(?:and|,)\s+(?:illegal|illegitimate|criminal|inhumane?|genocidal|unlawful|unjust|cruel)\s+)?"
+                    r"(?:(?:unilateral|us|u\.s\.|american|western|eu|european|economic|financial|coercive|unjust|anti-[\w]+)\s+){0,2}")
+SANCTIONS_CRIME_PATTERN = _CRIME_QUALIFIER + r"(?:sanctions|coercive\s+measures)\b"
+BLOCKADE_CRIME_PATTERN = _CRIME_QUALIFIER + r"(?:blockade|embargo)\b"
+# the H20 row that covered both nouns, renamed to the sanctions row on rebuild
+_SANCTIONS_CRIME_PATTERN_H20 = _CRIME_QUALIFIER + r"(?:sanctions|blockade|embargo|coercive\s+measures)\b"
 
 _DICTATES = ("sovereignty framing of Serbian, Hungarian, Russian, Iranian, Turkish, Venezuelan and Zimbabwean government media "
              "('foreign dictates', 'Brussels diktat', 'dictates of Washington'; Wikipedia 'Diktat', 'Sovereigntism'). "
@@ -649,6 +654,10 @@ FAMILIES: dict[str, tuple[dict[str, str], ...]] = {
                  not_before=r"(?:civil|administrative|disciplinary)\s+(?:and|or)\s+$",
                  requires=SANCTIONS_CRIME_REQUIRES,
                  excludes=r"\b(?:civil\s+(?:and|or)\s+criminal|face[sd]?\s+criminal|facing\s+criminal|prosecut\w*|offen[cs]es?|convict\w*|liable|statutes?|indict\w*)\b"),
+        # 'criminal/genocidal blockade' and 'embargo' have no legal sense: no sanctioning state needed
+        _pattern(BLOCKADE_CRIME_PATTERN,
+                 "pejorative", _SANCTIONS, "illegitimate|criminal|inhuman|genocidal|barbaric|murderous",
+                 "a blockade or embargo qualified as criminal or genocidal in the outlet's voice; neutral: 'embargo', 'US embargo'"),
         _row("economic warfare", "pejorative", _SANCTIONS, "", "sanctions or trade measures as acts of war; neutral: 'sanctions', 'trade restrictions'"),
         _row("financial terrorism", "pejorative", _SANCTIONS, "", "as 'economic terrorism' (listed); neutral: 'financial sanctions'"),
         _row("economic strangulation", "pejorative", _SANCTIONS, "", "neutral: 'sanctions'"),
@@ -771,9 +780,14 @@ SO_CALLED_NOT_AFTER = (r"^\s+[\"“”'‘]?(?:[\w’'-]+\s+){0,3}(?:corridor|be
                        r"hypothesis|clause|visa|tax|fee|threshold|limit|theorem|protocol|procedure|algorithm|"
                        r"planet|galaxy|dwarf|comet|asteroid|storm|dome|cloud|jet|stream|loop|cycle|spiral|bond|note|option|"
                        r"account|fund|category|tier|pathway|programme|program|corner)s?\b"
-                       # (H20) a nickname glossed with the official name in the same sentence ("the so-called Steps,
-                       # whose official name is ...", "officially called ...") is a nickname, not a sneer
-                       r"|^\s+[^.;!?]{0,80}?\b(?:whose\s+(?:official|real|proper|formal|actual|registered)\s+name|officially\s+(?:called|named|known\s+as|designated)"
+                       # (H20) a nickname glossed with the official name is a nickname, not a sneer: the gloss must
+                       # follow the capitalised name directly ("the so-called Steps, whose official name is ...",
+                       # "the so-called Gap, officially named ..."); H22: a gloss later in the sentence glosses
+                       # something else ("the so-called reformers ..., led by a lawmaker nicknamed ...")
+                       r"|^\s+[\"“'‘]?(?-i:[A-Z])[\w’'.-]*(?:\s+(?:of\s+|the\s+)?(?-i:[A-Z])[\w’'.-]*){0,3}[\"”'’]?\s*(?:,|\(|—|–|-)?\s*"
+                       # an appositive may carry the gloss ("the so-called Forty Steps, the stepped lane whose official name is ...")
+                       r"(?:(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}(?=whose\s))?"
+                       r"(?:whose\s+(?:official|real|proper|formal|actual|registered)\s+name|officially\s+(?:called|named|known\s+as|designated)"
                        r"|(?:also\s+)?known\s+(?:locally|officially|formally)\s+as|as\s+(?:locals|residents|people\s+here)\s+(?:call|know)\s+it|nicknamed|a\s+nickname\s+for)")
 # 'hysteria' as a diagnosis in medical history ("what earlier doctors called collective hysteria")
 # is not the pathologising label; a political modifier right before it keeps the label.
@@ -787,7 +801,7 @@ HYSTERIA_KEEP_BEFORE = (r"\b(?:anti-[\w-]+|war|spy|media|political|russophobic|m
 KIEV_NOT_BEFORE = (r"(?:#\w*|(?:chicken|dynamo|spelling|spelled|spelt|transliteration|name|word|form)\s+[\"“”'‘]?"
                    r"|(?:prince|princes|grand\s+prince|princess|principality|metropolitan|battle|governorate|voivodeship|grand\s+duchy|"
                    r"rus'?|olga|vladimir|yaroslav|sviatoslav)\s+of\s+)$")
-KIEV_NOT_AFTER = (r"^(?:-style|\s+style|[\"”“'’]?\s+(?:spelling|transliteration)|\s+(?:cutlet|chicken|cake|cakes)|\s+(?-i:Governorate|Voivodeship|Rus|Principality|"
+KIEV_NOT_AFTER = (r"^(?:-style|[\"”“'’]?\s+(?:spelling|transliteration)|\s+(?:cutlet|chicken|cake|cakes)|\s+(?-i:Governorate|Voivodeship|Rus|Principality|"
                   r"Pechersk|Military\s+District|Conservatory|Polytechnic|Ballet|Opera))\b")
 
 #: Context revisions of reviewed rows, applied on rebuild (why: see the comment above each).
@@ -809,11 +823,16 @@ REVISED: dict[str, dict[str, str]] = {
         "note": "opponents' name for Islamic State (UK/French government and Arab media usage); a gloss ('also known as Daesh') is a mention",
     },
     "blockade": {
-        "requires": r"\b(?:cuba|cuban|cubans|venezuela|venezuelan|venezuelans|nicaragua|nicaraguan|economic|commercial|financial|banking|unilateral|genocidal|criminal|imperial\w*)\b",
+        # 'banking' only right before it ("banking blockade"): a naval blockade that "hit the banking
+        # system" is literal (H22)
+        "requires": r"\b(?:cuba|cuban|cubans|venezuela|venezuelan|venezuelans|nicaragua|nicaraguan|economic|commercial|financial|unilateral|genocidal|criminal|imperial\w*)\b"
+                    r"|\bbanking\s+blockades?\b",
         "note": "'blockade' for US sanctions on Cuba, Venezuela or Nicaragua (those governments' framing) or for financial sanctions ('banking blockade'); literal road and naval blockades are skipped",
     },
-    # the sanctions-as-crimes family: 'blockade'/'embargo' need no sanctioning state (see SANCTIONS_CRIME_REQUIRES)
-    SANCTIONS_CRIME_PATTERN: {"requires": SANCTIONS_CRIME_REQUIRES},
+    # the sanctions-as-crimes family: 'sanctions' needs a sanctioning state (see SANCTIONS_CRIME_REQUIRES);
+    # 'blockade'/'embargo' are BLOCKADE_CRIME_PATTERN's, which needs none
+    SANCTIONS_CRIME_PATTERN: {"requires": SANCTIONS_CRIME_REQUIRES,
+                              "note": "sanctions qualified as unlawful or criminal in the outlet's voice; neutral: 'sanctions', 'US sanctions'"},
     "regime": {
         "not_before": REGIME_NOT_BEFORE,
         "not_after": REGIME_NOT_AFTER,
@@ -829,7 +848,7 @@ REVISED: dict[str, dict[str, str]] = {
 REMOVED = frozenset({"taiwan region", "dpp authorities"})
 
 #: Slips in reviewed rows, corrected on rebuild.
-RENAMED = {"tydictator": "dictator"}
+RENAMED = {"tydictator": "dictator", _SANCTIONS_CRIME_PATTERN_H20: SANCTIONS_CRIME_PATTERN}
 
 
 def derived_rows(rows: list[dict[str, str]], inside: Counter, total: Counter, babe: Counter, rec: set[str], mpqa: set[str]) -> list[dict[str, str]]:

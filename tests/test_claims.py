@@ -10,6 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from labeler.cues.claims import (
+    assess_sentence,
+    find_hits,
+    is_alternative,
     counterclaim_evidence,
     find_claims,
     load_cues,
@@ -521,6 +524,63 @@ def test_author_voice_verdicts_are_unattributed_claims(sentence):
 def test_a_loaded_label_claim_names_the_term_as_evaluative_evidence():
     claim = _one("The puppet administration in the capital has handed the mines to its foreign patrons.")
     assert "uses a distancing label ('puppet" in claim.why
+
+
+def test_a_curated_evaluative_verdict_is_named_a_verdict_not_a_label():
+    claim = _one("The reckless decision by the council has paid for itself many times over, "
+                 "a provocative move that will destabilise the whole coast.")
+    assert claim is not None
+    assert "passes a verdict" in claim.why and "distancing label" not in claim.why, claim.why
+
+
+# ------------------------------------------------------------------ alternative explanations (data, per article)
+
+@pytest.mark.parametrize("text, alternative", [
+    ("The rise also reflected the end of a subsidy.", True),
+    ("Analysts said the fall partly stems from a strong currency.", True),
+    ("The ministry denied the report.", False),
+])
+def test_alternative_explanations_are_marked_in_the_cue_table(text, alternative):
+    hits = find_hits(text, "counter")
+    assert hits and is_alternative(hits[0]) is alternative
+
+
+def test_every_alternative_row_is_a_counter_cue():
+    rows = [c for c in load_cues() if c.role]
+    assert rows and all(c.kind == "counter" and c.role == "alternative" for c in rows)
+
+
+def _interleaved(n: int) -> tuple[str, list[bool]]:
+    """n causal claims, each followed by an alternative explanation; every third one explains the
+    same thing (shares two content words), the others explain something else."""
+    parts, expect = [], []
+    for i in range(n):
+        k = chr(97 + i // 26) + chr(97 + i % 26)  # letters only: stems ignore digits
+        topic = f"{k}fare {k}rise"
+        parts.append(f"The {topic} is the direct result of the council's decision to sell the {k}depot.")
+        if i % 3 == 0:
+            parts.append(f"Economist Lena Morava said the {topic} also reflected higher diesel prices.")
+        else:
+            parts.append(f"Economist Lena Morava said sales of {k}item also reflected demand for {k}widget.")
+        expect.append(i % 3 == 0)
+    return " ".join(parts), expect
+
+
+def test_alternative_explanations_counter_exactly_the_claims_they_share_words_with():
+    text, expect = _interleaved(60)
+    claims = [c for c in find_claims(text, []) if "direct result" in c.sentence]
+    assert [c.countered for c in claims] == expect
+
+
+def test_the_per_article_memo_gives_the_same_verdicts_as_one_sentence_at_a_time():
+    """find_claims stems each counter sentence once per article; assess_sentence builds its own
+    memo per call: both must agree on every claim, countered or not, and on why."""
+    text, _ = _interleaved(30)
+    for c in find_claims(text, []):
+        status = assess_sentence(text, c.start, c.end)
+        assert status is not None
+        assert (status.attributed, status.countered) == (c.attributed, c.countered)
+        assert status.how.split("; ")[-1] == c.why.split("; ")[-1]
 
 
 @pytest.mark.parametrize("text", [

@@ -10,6 +10,11 @@ and plunder accusations, a sweeping payback verdict; and one counter class: anot
 alternative explanation answers a causal claim about the same thing.
 Term classes: technical 'regime' after a process noun, 'Kiev-style', 'so-called' before a
 nickname glossed with the official name, sanctions qualified as crimes kept as one term.
+
+H22 (a reviewer's ordinary wire sentences, flagged by the H20 rows): each is pinned as a negative
+below. One H20 positive went with them: "was set to please" ('set to' is mostly a forecast: "is set
+to please fans"). A payback "many times over" stays a verdict unless its basis follows ("through
+electricity sales", "in toll revenue"): then it is a reported figure.
 """
 from __future__ import annotations
 
@@ -44,21 +49,20 @@ def _bare(text: str) -> list[Claim]:
     "The student sit-ins were directed from overseas, with identical placards in every city.",
     "The lawsuit was bankrolled by Western-funded foundations that want to block the dam.",
     # motive verdicts
-    "The fishing quota was set to please Madrid, not the trawler crews of Galicia.",
     "The new curriculum was designed simply to placate the teaching unions.",
     "The walkout was driven by the personal ambitions of two shop stewards.",
     "The recall campaign is fuelled by the greed of a handful of developers.",
     # sole cause
     "The embargo is the main reason clinics lack antibiotics and spare parts.",
     "Speculators were the real culprits behind the bread shortage.",
+    # sweeping payback verdict (no stated basis)
+    "The new port has paid for itself many times over and lifted the whole coast.",
     # grievance stated as righted
     "The new land law righted a historic wrong that had kept the valley in settler hands.",
     "The restitution programme redressed centuries of colonial dispossession.",
     # pretext and plunder
     "European galleries hide behind the statute of limitations to keep what they took.",
     "The old trading houses built their fortunes on looted gold.",
-    # sweeping payback verdict
-    "The new port has paid for itself many times over and lifted the whole coast.",
 ])
 def test_a_set8_class_sentence_in_the_authors_voice_is_a_bare_claim(sentence):
     claims = _bare(sentence)
@@ -84,9 +88,41 @@ def test_the_same_words_in_neutral_copy_make_no_bare_claim(sentence):
 
 
 @pytest.mark.parametrize("sentence", [
+    # a main/root cause or driver with a neutral subject (sole-cause row keeps real/sole/true)
+    "The dollar was the main driver.",
+    "Corrosion was the root cause.",
+    "Tourism is the main reason the island's economy has recovered.",
+    # ambitions of market actors, not of leaders or a party
+    "Sales were fuelled by the ambitions of Chinese buyers.",
+    # a purpose that is no motive verdict
+    "The scheme was set up to reward loyal customers.",
+    # a firm or an exiled station run from abroad in plain fact
+    "The company is controlled from abroad by a holding firm registered in Cyprus.",
+    "The station is run from outside the country because of censorship.",
+    # self-regulation
+    "The industry drafted its own code of conduct in 2015.",
+    # payback with its stated basis
+    "The dam has paid for itself several times over through electricity sales.",
+    "The bridge paid for itself many times over in toll revenue.",
+])
+def test_ordinary_wire_sentences_that_h20_rows_flagged_make_no_claim(sentence):
+    assert find_claims(sentence, []) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "The embargo is the main reason clinics lack antibiotics and spare parts.",
+    "The strike was driven by the ambitions of union leaders.",
+    "The walkout was driven by the personal ambitions of two shop stewards.",
+    "Speculators were the real culprits behind the bread shortage.",
+])
+def test_the_narrowed_rows_still_flag_a_contested_subject_or_a_political_actor(sentence):
+    assert _bare(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
     "Prosecutors said the fraud ring was organised from abroad.",
     "The union said the reform was written to please the employers' federation.",
-    "According to the farmers' association, the drought is the main reason yields fell.",
+    "According to the farmers' association, the embargo is the main reason yields fell.",
     "The opposition leader said the guidance was drafted by lobbyists for the tobacco industry.",
 ])
 def test_a_reported_set8_class_claim_is_attributed(sentence):
@@ -137,6 +173,7 @@ def _author_terms(text: str) -> list[str]:
     "Chicken Kiev-style cutlets were on every menu in the 1970s.",
     "The market covers the so-called Lanes, whose official name is St Peter's Quarter.",
     "Residents call it the so-called Gap, officially named Harbour Passage.",
+    "The route ends at the so-called Long Stairs, a stone lane whose official name is Mill Row.",
 ])
 def test_technical_and_nickname_uses_are_not_loaded(text):
     assert _author_terms(text) == []
@@ -162,6 +199,22 @@ def test_a_qualified_blockade_is_one_term_not_two():
 @pytest.mark.parametrize("text", [
     "The navy enforced a blockade of the strait for two weeks.",
     "The directors face criminal sanctions for the fraud.",
+    # an embargo named in the sentence does not make legal 'criminal sanctions' the framing
+    "Violating the embargo carries criminal sanctions of up to 10 years in prison.",
+    # 'banking' elsewhere in the sentence does not make a naval blockade the sanctions framing
+    "The naval blockade hit the country's banking system hard.",
 ])
 def test_literal_blockades_and_legal_sanctions_are_not_loaded(text):
     assert _author_terms(text) == []
+
+
+@pytest.mark.parametrize("text, term", [
+    # the nickname gloss must follow a capitalised name directly; here it glosses someone else
+    ("The so-called reformers in the party, led by a lawmaker nicknamed the Bulldozer, lost the vote.", "so-called"),
+    # only the hyphenated adjective 'Kiev-style' is a style name
+    ("Officials in Kiev style their statements as appeals to Europe.", "kiev"),
+    ("The criminal embargo has lasted sixty years.", "criminal embargo"),
+    ("The criminal US sanctions starve Cuban children.", "criminal us sanctions"),
+])
+def test_the_exceptions_are_no_wider_than_their_form(text, term):
+    assert term in _author_terms(text)

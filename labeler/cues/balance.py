@@ -41,7 +41,7 @@ from collections.abc import Sequence
 
 from ..schema import Claim, Quote
 from ..text import Span, quoted_spans, sentence_at
-from .claims import _ALTERNATIVE, CLAIM_THRESHOLD, MAX_TEXT, scan_body, claim_weight, find_hits, may_match
+from .claims import CLAIM_THRESHOLD, MAX_TEXT, scan_body, claim_weight, find_hits, is_alternative, may_match
 
 ASSERTING_MIN = 0.6  # contested-cue weight in a source's words that puts it on the asserting side
 CRITIC_VERB = 1.0  # "critic" cues of this weight are critical verbs; lighter ones are critical content that
@@ -132,7 +132,7 @@ def dispute_voiced(text: str) -> bool:
     body, _ = scan_body(text)
     # another explanation ("the rise also reflected ...") answers the causal claim it shares words
     # with (claims._countered), not the article's dispute at large
-    if any(not _ALTERNATIVE.match(text, h.start, h.end) for b in body for h in b.counter):
+    if any(not is_alternative(h) for b in body for h in b.counter):
         return True
     # may_match is a cheap necessary condition (a cue's first letters occur), checked first
     return any(may_match(b.span.text, "balance_seek") and find_hits(b.span.text, "balance_seek") for b in body)

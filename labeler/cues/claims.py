@@ -4,8 +4,9 @@ whether each is attributed to a source, and whether the article gives the other 
 Why rules and not a model: the cues are linguistic (intent adverbs, causal constructions,
 factives, reporting verbs, denials), they generalise across outlets and topics, and every
 decision can be shown to a reader as the words that triggered it. The cue lists live in
-``data/claim_cues.csv`` (columns ``term,kind,weight,source``; ``term`` is a case-insensitive
-regular expression matched on word boundaries).
+``data/claim_cues.csv`` (columns ``term,kind,weight,source,role``; ``term`` is a case-insensitive
+regular expression matched on word boundaries; ``role`` is empty or, for a ``counter`` row,
+``alternative``: see :func:`is_alternative`).
 
 A sentence is a *contested claim* when the summed weight of its contested-claim cues (minus
 hedges) reaches :data:`CLAIM_THRESHOLD`. The article's loaded terms in the author's voice count as
@@ -20,7 +21,7 @@ outside the claim's own cues ("..., although Moscow insists ...") or another sen
 carries one and shares key content words with it (or refers back to it: "Moscow denies this").
 A weak counter-assertion verb ("insists", "maintains") counts only with a rebuttal in its sentence
 (a negation, "only", a justification, a contrast): otherwise the source may hold the article's own
-line. Another source's alternative explanation ("the rise also reflected ...", :data:`_ALTERNATIVE`)
+line. Another source's alternative explanation ("the rise also reflected ...", :func:`is_alternative`)
 answers a claim when the two share MIN_OVERLAP content stems, topic words included (it names
 the thing explained, which is usually the article's topic). Cues of kind ``critic`` (plain critical verbs: "criticised", "complained", "said the move
 breached international law") are not counterclaims here; ``balance.py`` counts them as the other
@@ -48,6 +49,7 @@ MAX_TEXT = 300_000  # longer inputs (no news article is; ~10x a long feature) ar
 
 CONTESTED_KINDS = ("causal", "motive", "blame", "sovereignty", "grievance", "factive", "evaluative")
 KINDS = CONTESTED_KINDS + ("attribution", "counter", "balance_seek", "hedge", "anonymous", "critic", "designation")
+ROLES = ("", "alternative")  # "alternative": a counter cue that offers another cause (see is_alternative)
 
 # An author-voice loaded term of these categories is the author's own verdict on an actor
 # ("the puppet opposition", "Soros-funded NGOs", "Washington's hypocrisy"): its sentence is a
@@ -75,8 +77,14 @@ _KIND_PHRASE = {
     "sovereignty": "asserts sovereignty or territory",
     "grievance": "states a historical grievance",
     "factive": "states it as beyond doubt",
-    "evaluative": "uses a distancing label",
+    "evaluative": "passes a verdict",  # a curated row ("irresponsible move", "paid for itself many times over")
 }
+_LABEL_PHRASE = "uses a distancing label"  # an evaluative cue that is one of the article's loaded terms
+
+
+def _phrase(h: Hit) -> str:
+    """How the why-text names a cue's kind: a loaded term is a label, a curated evaluative row a verdict."""
+    return _LABEL_PHRASE if h.cue.kind == "evaluative" and h.cue.category else _KIND_PHRASE[h.cue.kind]
 # Cues that dismiss someone else's claim: such a sentence is itself one side of a dispute,
 # so another sentence dismissing "the accusations" is the same side, not its counterclaim.
 _DISMISSAL = re.compile(r"no basis|any basis|evidence|proof|allegations|accusations|claims", re.I)
@@ -89,6 +97,7 @@ class Cue:
     weight: float
     source: str
     category: str = ""  # the loaded-term category, for cues that come from loaded terms
+    role: str = ""  # the CSV's role column ("alternative" for another explanation)
 
 
 @dataclass(frozen=True)
@@ -96,6 +105,13 @@ class Hit:
     start: int
     end: int
     cue: Cue
+
+
+def is_alternative(hit: Hit) -> bool:
+    """Is this counter hit another source's alternative explanation ("the rise also reflected ...")?
+    It answers only the causal claim it shares words with, not the article's dispute at large, so
+    claims and balance both ask (the rows are marked ``role=alternative`` in claim_cues.csv)."""
+    return hit.cue.role == "alternative"
 
 
 @lru_cache(maxsize=1)
@@ -108,8 +124,11 @@ def load_cues() -> tuple[Cue, ...]:
             kind = row["kind"].strip()
             if kind not in KINDS:
                 raise ValueError(f"claim_cues.csv line {i}: kind {kind!r} unknown; kinds are {', '.join(KINDS)}")
+            role = (row.get("role") or "").strip()
+            if role not in ROLES or (role and kind != "counter"):
+                raise ValueError(f"claim_cues.csv line {i}: role {role!r} unknown for kind {kind!r}; roles are {ROLES}")
             re.compile(row["term"])  # fail at load, naming nothing silently
-            out.append(Cue(row["term"], kind, float(row["weight"]), row["source"]))
+            out.append(Cue(row["term"], kind, float(row["weight"]), row["source"], role=role))
     return tuple(out)
 
 
@@ -769,6 +788,8 @@ def find_claims(text: str, quotes: Sequence[Quote], terms: Sequence[LoadedTerm] 
             lazy["stems"] = _content_stems(body)
         return lazy["stems"]
 
+    counter_index = _CounterIndex(counter_sents)
+
     def near(s: Span) -> tuple[list[Quote], list[tuple[int, int]], list[Hit]]:
         """Quotes, quotations and reporting cues that can touch sentence ``s`` (bisect, not a scan)."""
         if "spans" not in lazy:
@@ -819,11 +840,11 @@ def find_claims(text: str, quotes: Sequence[Quote], terms: Sequence[LoadedTerm] 
         free = [h for h in b.contested if not _in_scopes(h.start, scopes)]
         attributed = _weight(free) < UNATTRIBUTED_MIN
         shown = free if free else list(b.contested)
-        kinds = sorted({h.cue.kind for h in shown}, key=CONTESTED_KINDS.index)
+        phrases = sorted({(CONTESTED_KINDS.index(h.cue.kind), _phrase(h)) for h in shown})
         what = "; ".join(
-            f"{_KIND_PHRASE[k]} ('{', '.join(_snippet(text, h) for h in shown if h.cue.kind == k)}')" for k in kinds
+            f"{p} ('{', '.join(_snippet(text, h) for h in shown if _phrase(h) == p)}')" for _, p in phrases
         )
-        countered, how = _countered(text, body[idx], idx, body, counter_sents, stems_of)
+        countered, how = _countered(text, body[idx], idx, body, counter_index, stems_of)
         voice = "attributed to a source" if attributed else "in the author's voice; no source"
         why = f"{what} {voice}; {how}"
         claims.append(Claim(s.text, s.start, s.end, attributed, countered, why))
@@ -880,7 +901,7 @@ def assess_sentence(text: str, start: int, end: int, quotes: Sequence[Quote] = (
             stems["s"] = _content_stems(body)
         return stems["s"]
 
-    countered, how = _countered(text, b, idx, body, counter_sents, stems_of)
+    countered, how = _countered(text, b, idx, body, _CounterIndex(counter_sents), stems_of)
     voice = "attributed to a source" if attributed else "in the author's voice; no source"
     return SentenceStatus(attributed, countered, f"{voice}; {how}")
 
@@ -898,7 +919,33 @@ def _disputed_in_place(text: str, b: BodySentence) -> tuple[int, Hit] | None:
     return None
 
 
-def _countered(text: str, b: BodySentence, idx: int, body: Sequence[BodySentence], counter_sents: Sequence[BodySentence],
+def _raw_stems(b: BodySentence) -> set[str]:
+    """A sentence's stems outside its counter cues, topic words kept: what an alternative
+    explanation shares with the claim it answers."""
+    return _stems(b.span.text, [(h.start, h.end) for h in b.counter], b.span.start)
+
+
+class _CounterIndex:
+    """Per-article, built on first need: each counter sentence's alternative-explanation hit and
+    stems, computed once, not once per (claim, counter sentence) pair (1,500 claims against 1,500
+    counter sentences made that quadratic in stemming)."""
+
+    def __init__(self, counter_sents: Sequence[BodySentence]) -> None:
+        self._sents = counter_sents
+        self._rows: list[tuple[BodySentence, Hit | None, set[str] | None]] | None = None
+
+    def rows(self) -> list[tuple[BodySentence, Hit | None, set[str] | None]]:
+        """(sentence, its first alternative-explanation hit or None, that sentence's raw stems or None)."""
+        if self._rows is None:
+            out = []
+            for c in self._sents:
+                alt = next((h for h in c.counter if is_alternative(h)), None)
+                out.append((c, alt, _raw_stems(c) if alt is not None else None))
+            self._rows = out
+        return self._rows
+
+
+def _countered(text: str, b: BodySentence, idx: int, body: Sequence[BodySentence], counter_index: _CounterIndex,
                stems_of: Callable[[], dict[int, set[str]]]) -> tuple[bool, str]:
     if b.counter:
         return True, f"counterclaim in the same sentence ('{_snippet(text, b.counter[0])}')"
@@ -910,31 +957,28 @@ def _countered(text: str, b: BodySentence, idx: int, body: Sequence[BodySentence
             _ANAPHOR_AFTER.match(text, h.end, nxt.span.end) or _REBUTS_NEXT.search(_snippet(text, h))
             for h in nxt.counter):
         return True, f"the next sentence answers it ('{_snippet(text, nxt.counter[0])}')"
-    if not counter_sents:
+    rows = counter_index.rows()
+    if not rows:
         return False, "no counterclaim"
     stems = stems_of()
     mine = stems[id(b)]
     raw_mine: set[str] | None = None
-    for c in counter_sents:
+    for c, alt, raw in rows:
         if c is b:
             continue
         shared = mine & stems[id(c)]
         if len(shared) >= MIN_OVERLAP:
             return True, f"counterclaim at offset {c.counter[0].start} ('{_snippet(text, c.counter[0])}', shares: {', '.join(sorted(shared)[:4])})"
-        alt = next((h for h in c.counter if _ALTERNATIVE.match(text, h.start, h.end)), None)
         if alt is not None:
             # an alternative explanation names the thing explained, which is usually the article's
             # topic ("the price rise also reflected ..."): topic words count for it
             if raw_mine is None:
-                raw_mine = _stems(b.span.text, [(h.start, h.end) for h in b.counter], b.span.start)
-            shared = raw_mine & _stems(c.span.text, [(h.start, h.end) for h in c.counter], c.span.start)
+                raw_mine = _raw_stems(b)
+            shared = raw_mine & raw
             if len(shared) >= MIN_OVERLAP:
                 return True, f"another explanation at offset {alt.start} ('{_snippet(text, alt)}', shares: {', '.join(sorted(shared)[:4])})"
     return False, "no counterclaim"
 
-
-# Counter cues that offer another cause ("also reflected", "stems partly from"): see _countered.
-_ALTERNATIVE = re.compile(r"(?:also|partly|largely|mainly|in\s+part|instead)\s+(?:reflect|stem|was\s+due|were\s+due|is\s+due|are\s+due|result|was\s+caused|owe)", re.I)
 
 
 def claim_weight(sentence: str) -> float:
