@@ -117,3 +117,17 @@ def test_class_group_folds_keep_two_outlets_apart_beside_many_control_outlets():
     assert sorted(set(folds)) == [0, 1]
     assert len(set(folds[g == "a"])) == len(set(folds[g == "b"])) == 1
     assert set(folds[g == "a"]) != set(folds[g == "b"])
+
+
+def test_f1_and_ece_come_with_a_bootstrap_interval_that_holds_the_figure():
+    from labeler.model.evaluate import binary_metrics
+
+    rng = np.random.default_rng(1)
+    p = rng.random(400)
+    y = (rng.random(400) < p).astype(int)  # calibrated by construction
+    m = binary_metrics(y, p)
+    for measure in ("f1", "ece"):
+        lo, hi = m[f"{measure}_interval"]
+        assert lo <= m[measure] <= hi and hi - lo > 0
+    assert binary_metrics(y[:10], p[:10])["ece_interval"] is None  # too few to resample
+    assert binary_metrics(y, p) == m  # seeded: the same figures twice
