@@ -111,3 +111,15 @@ def test_the_sentence_classifier_reads_class_ngrams_on_both_paths(small_model):
     probe = ["utterly despicable", "on wednesday", ""]
     fast, slow = fast_vectorizer(sm.vectorizer_).transform(probe), sm.vectorizer_.transform(probe)
     assert np.allclose(fast.toarray(), slow.toarray(), rtol=0, atol=1e-12)
+
+
+def test_the_claim_model_reaches_an_unseen_synonym_through_its_class(clusters):
+    from labeler.model.claim_sentence import ClaimSentenceModel
+
+    pos = ["critics called the move utterly disgraceful", "the plan is utterly shameful"]
+    neg = ["the council met on monday", "they met again on thursday evening"]
+    with_classes = ClaimSentenceModel(n_features=2**12, clusters=clusters, class_size=8, cv=2).fit(
+        (pos + neg) * 4, [1, 1, 0, 0] * 4)
+    assert with_classes._matrix(["x"]).shape[1] == 2**12 + 2**14
+    p = with_classes.predict_proba(["the deal is despicable", "the deal is on wednesday", "", "\x00\x01"])[:, 1]
+    assert p[0] > p[1] and np.isfinite(p).all()

@@ -389,7 +389,8 @@ def default_recipe(root: str | os.PathLike, seed: int = 0, log: Callable[[str], 
     metrics["state_media_head_outlet_grouped_oof"] = binary_metrics(
         sm_corpus["state_media"].to_numpy(), 1 / (1 + np.exp(-heads["state_media"].clf_.oof_decision_)))
     metrics["state_media_prior_shift"] = shift_prior(heads["state_media"], float(sm_corpus["state_media"].mean()))
-    claim_model, metrics["claim_sentences"] = fit_claim_model(root, seed, validation=validation, log=log)
+    claim_model, metrics["claim_sentences"] = fit_claim_model(root, seed, validation=validation, log=log,
+                                                              clusters=clusters)
     metrics["train_seconds"] = round(time.time() - t0, 1)
     log(f"done in {metrics['train_seconds']:.0f}s")
     model = LabelerModel("labeler-default", VERSION, heads=heads, sentence_model=sm, claim_model=claim_model,
@@ -546,15 +547,16 @@ def choose_claim_threshold(labelled: pd.DataFrame, wire: pd.DataFrame | None = N
     return 0.99
 
 
-def fit_claim_model(root, seed: int = 0, validation=None, log: Callable[[str], None] = print
-                    ) -> tuple[ClaimSentenceModel, dict[str, Any]]:
+def fit_claim_model(root, seed: int = 0, validation=None, log: Callable[[str], None] = print,
+                    clusters: WordClusters | None = None) -> tuple[ClaimSentenceModel, dict[str, Any]]:
     """The claim model, its threshold chosen on labelled validation articles, and its figures."""
     from pathlib import Path
 
     from sklearn.metrics import roc_auc_score
 
     data = claim_training_data(root)
-    model = ClaimSentenceModel(C=CLAIM_C, random_state=seed).fit(data["text"].tolist(), data["label"].to_numpy())
+    model = ClaimSentenceModel(C=CLAIM_C, random_state=seed, clusters=clusters).fit(data["text"].tolist(),
+                                                                                   data["label"].to_numpy())
     sizes = data.groupby(["source", "label"]).size()
     m: dict[str, Any] = {"train_sizes": {f"{src} ({'pos' if y else 'neg'})": int(c) for (src, y), c in sizes.items()}}
     m["train_oof"] = binary_metrics(data["label"].to_numpy(), 1 / (1 + np.exp(-model.clf_.oof_decision_)))
