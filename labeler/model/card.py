@@ -138,8 +138,7 @@ evidence listed in `explanations`.
   (held-out set 3: AUC 0.46 vs 0.64), so it is not shipped.
 - claim model (`labeler/model/claim_sentence.py`): P(a sentence reads as a contested assertion)
   from hashed word 1-2-grams of the sentence with names masked (capitalised words become one
-  token, digits 0), so it learns constructions, not topics, and the word-class 1-2-grams of the
-  masked sentence (the sentence model's word classes), so a construction reaches its near-synonyms. Positives: EUvsDisinfo claim titles
+  token, digits 0), so it learns constructions, not topics. Positives: EUvsDisinfo claim titles
   (assertions judged disinformation) and PTC train sentences with causal oversimplification,
   black-and-white fallacy, exaggeration, flag-waving or doubt; negatives: author-voice wire
   sentences without quotation marks or reporting verbs (RUWA Reuters/BBC/Al Jazeera, Article-Bias-
