@@ -11,7 +11,9 @@ neutral author-voice wire sentences on the same subjects.
 With word classes (``clusters=``, the sentence model's ``word_clusters``), a construction seen
 in training reaches its near-synonyms: validation AUC on the seen hand-labelled sets 0.763 ->
 0.779 in a bench run; the default recipe leaves them out, since at its chosen threshold they
-added more wrong claims than right ones there (recipes.py). Why names are masked: every positive is about a few actors (Russia, NATO, Ukraine), so a
+added more wrong claims than right ones there (recipes.py).
+
+Why names are masked: every positive is about a few actors (Russia, NATO, Ukraine), so a
 model that sees names learns the topic, not the assertion. Capitalised words (names,
 places, organisations) become one token ``ent`` and digits become ``0``; what is left is the
 construction ("ent has turned itself into", "the main cause of", "has never sought"). Only

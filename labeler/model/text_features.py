@@ -128,7 +128,8 @@ def text_vectorizer(n_features: int = 2**18, char: bool = True, clusters=None, c
     return Pipeline([("hash", FeatureUnion(parts)), ("tfidf", TfidfTransformer(sublinear_tf=True))])
 
 
-_WORD = re.compile(r"[a-z]+(?:['’-][a-z]+)*")
+# A lower-cased word as the word classes know it (word_clusters.py learns and looks up these).
+WORD = re.compile(r"[a-z]+(?:['’-][a-z]+)*")
 
 
 class WordClassNgrams(TransformerMixin, BaseEstimator):
@@ -153,22 +154,16 @@ class WordClassNgrams(TransformerMixin, BaseEstimator):
 
     def class_grams(self, text: str) -> list[str]:
         level = self._level()
-        found = (self.clusters.lookup(w) for w in _WORD.findall(text.lower()))
+        found = (self.clusters.lookup(w) for w in WORD.findall(text.lower()))
         seq = [f"k{c[level]}" for c in found if c]
         return seq + [a + " " + b for a, b in zip(seq, seq[1:])]
 
     def transform(self, X):
-        import scipy.sparse as sp
-        from sklearn.utils import murmurhash3_32
+        from .fast import _rows_to_csr, bucket  # fast.py imports this module
 
         n = self.n_features
-        rows = [[abs(murmurhash3_32(g, seed=0)) % n for g in self.class_grams(t)] if self.clusters is not None
-                else [] for t in _texts(X)]
-        indptr = np.cumsum([0] + [len(r) for r in rows])
-        indices = np.fromiter((j for r in rows for j in r), dtype=np.int32, count=int(indptr[-1]))
-        M = sp.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(rows), n))
-        M.sum_duplicates()
-        return M
+        return _rows_to_csr([np.asarray([bucket(g, n) for g in self.class_grams(t)] if self.clusters is not None
+                                        else [], dtype=np.int32) for t in _texts(X)], n)
 
 
 STAT_NAMES = ("log words", "exclamation marks", "question marks", "quotation marks", "all-caps words")

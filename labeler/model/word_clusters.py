@@ -13,7 +13,6 @@ saved model holds no vocabulary and no text of the corpora the classes were lear
 """
 from __future__ import annotations
 
-import re
 import weakref
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -22,9 +21,8 @@ import numpy as np
 import scipy.sparse as sp
 
 from .fast import BoundedCache
-from .text_features import _h64
+from .text_features import WORD, _h64
 
-WORD = re.compile(r"[a-z]+(?:['’-][a-z]+)*")
 _CACHES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _MISS = object()
 
