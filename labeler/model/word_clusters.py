@@ -61,11 +61,21 @@ class WordClusters:
         return len(self.hashes)
 
 
-def cooccurrence(docs: Sequence[Sequence[int]], n_words: int, n_contexts: int, window: int = 4) -> sp.csr_matrix:
+def cooccurrence(docs: Iterable[Sequence[int]], n_words: int, n_contexts: int, window: int = 4,
+                 chunk: int = 4_000_000) -> sp.csr_matrix:
     """Word x context counts within ``window`` words either side, each pair weighted 1/distance.
     Only the ``n_contexts`` most frequent words (the lowest ids) serve as contexts; id -1 (a
-    rare word) keeps its place in the text but pairs with nothing."""
-    rows, cols, vals = [], [], []
+    rare word) keeps its place in the text but pairs with nothing. Pairs are summed into the
+    matrix every ``chunk`` pairs, so memory follows the matrix, not the corpus."""
+    C = sp.csr_matrix((n_words, n_contexts))
+    rows, cols, vals, pending = [], [], [], 0
+
+    def flush() -> sp.csr_matrix:
+        part = sp.coo_matrix((np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))),
+                             shape=(n_words, n_contexts)).tocsr()
+        rows.clear(), cols.clear(), vals.clear()
+        return C + part
+
     for d in docs:
         ids = np.asarray(d, dtype=np.int64)
         for k in range(1, window + 1):
@@ -75,10 +85,11 @@ def cooccurrence(docs: Sequence[Sequence[int]], n_words: int, n_contexts: int, w
                 rows.append(x[m])
                 cols.append(c[m])
                 vals.append(np.full(int(m.sum()), 1.0 / k))
-    if not rows:
-        return sp.csr_matrix((n_words, n_contexts))
-    C = sp.coo_matrix((np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))),
-                      shape=(n_words, n_contexts)).tocsr()
+                pending += int(m.sum())
+        if pending >= chunk:
+            C, pending = flush(), 0
+    if rows:
+        C = flush()
     C.sum_duplicates()
     return C
 
@@ -110,8 +121,9 @@ def fit_word_clusters(texts: Iterable[str], *, sizes: Sequence[int] = (64, 256, 
         raise ValueError(f"too little text for word classes: {len(vocab)} words occur {min_count}+ times, "
                          f"need at least {max(sizes, default=1) * 2}")
     index = {w: i for i, w in enumerate(vocab)}
-    ids = [[index.get(w, -1) for w in d] for d in docs]
+    ids = (np.fromiter((index.get(w, -1) for w in d), dtype=np.int64, count=len(d)) for d in docs)
     C = cooccurrence(ids, len(vocab), min(n_contexts, len(vocab)), window)
+    del docs
     U, S, _ = randomized_svd(ppmi(C), min(dim, len(vocab) - 1), random_state=seed, n_iter=5)
     V = U * np.sqrt(S)
     V /= np.linalg.norm(V, axis=1, keepdims=True) + 1e-9
