@@ -9,6 +9,7 @@ patterns, so the cost does not grow with the number of outlets.
 from __future__ import annotations
 
 import csv
+import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -382,46 +383,84 @@ _NOT_GIVEN = frozenset((
 
 # Words that open a sentence or stand before a name without being a given name, by class (each a
 # closed class of English, listed from grammar, not from any evaluation set): time adverbs that are
-# no -ly adverb ("Yesterday Reuters reported"), and adjectives of seniority or tenure that modify
-# the outlet's staff ("Veteran Reuters correspondent", "Senior Reuters editors").
-_TIME_WORDS = frozenset("yesterday today tonight tomorrow overnight recently lately previously formerly once "
-                        "afterwards afterward subsequently meanwhile elsewhere again already soon".split())
+# no -ly adverb of seven letters or more ("Yesterday Reuters reported"; "Recently" is caught by
+# `_ly_adverb`, "Meanwhile" and "Once" by the sentence-opener lists), and adjectives of seniority or
+# tenure that modify the outlet's staff ("Veteran Reuters correspondent", "Senior Reuters editors";
+# "Top" is in `_NOT_GIVEN`). "today" and "star" stay although outlet names may hold them: the
+# outlet words come from the registry and can change.
+_TIME_WORDS = frozenset("yesterday today tonight tomorrow overnight lately afterwards afterward elsewhere "
+                        "again already soon".split())
 _SENIORITY = frozenset("veteran senior junior chief lead leading longtime long-time former ex retired acting "
-                       "deputy assistant associate principal head top star staff award-winning".split())
+                       "deputy assistant associate principal head star staff award-winning".split())
+
+# Areas of the IANA time-zone database whose zones are named after a city ("Asia/Shanghai",
+# "America/Argentina/Buenos_Aires"). Not "Etc/" (gmt+1, zulu, universal), the legacy country areas
+# "US/", "Canada/", "Brazil/"... (eastern, pacific, central, mountain) nor "Antarctica/" (research
+# stations named after people: Casey, Davis, Mawson).
+_TZ_CITY_AREAS = frozenset("Africa America Asia Atlantic Australia Europe Indian Pacific".split())
+
+# Cities of those areas that are also common given names ("Sydney Bloomberg", "Adelaide Forbes",
+# "Regina", "Lima"): before a one-word outlet name they make a person even at a sentence start.
+# Curated by hand from the tz city list against common English, Spanish and Slavic given names; a
+# capital rarely given as a name (Vienna, Havana) is left out, so "Vienna Reuters reported" cites.
+_GIVEN_NAME_CITIES = frozenset((
+    "sydney adelaide victoria regina darwin hobart lima aden knox beulah dawson stanley sofia santiago "
+    "rosario asuncion phoenix samara jamaica dominica kingston isabel florence madeira").split())
+
+_log = logging.getLogger(__name__)
 
 
 @lru_cache(maxsize=1)
 def _tz_places() -> frozenset[str]:
-    """Place names from the IANA time-zone database shipped with Python (``zoneinfo``; the
-    ``tzdata`` package pandas depends on): "Asia/Shanghai" -> "shanghai", "Asia/Hong_Kong" ->
-    "hong kong", "Europe/Kyiv" -> "kyiv". A dateline city before a wire ("Tokyo Reuters") is no
-    given name."""
+    """City names from the IANA time-zone database shipped with Python (``zoneinfo``; the
+    ``tzdata`` package pandas depends on), last path segment of the city areas only:
+    "Asia/Shanghai" -> "shanghai", "Asia/Hong_Kong" -> "hong kong", "Europe/Kyiv" -> "kyiv".
+    A dateline city before a wire ("Tokyo Reuters") is no given name."""
     try:
         import zoneinfo
 
         zones = zoneinfo.available_timezones()
-    except Exception:  # no tz data on this system: fall back to the word lists alone
+    except (ImportError, OSError, ValueError) as exc:
+        _log.warning("IANA time-zone data unavailable (%s): dateline cities before a one-word outlet "
+                     "name are read as given names; install the tzdata package", exc)
         return frozenset()
-    return frozenset(part.replace("_", " ").lower() for z in zones for part in z.split("/")[1:])
+    if not zones:
+        _log.warning("IANA time-zone data missing: dateline cities before a one-word outlet name are read "
+                     "as given names; install the tzdata package")
+    return frozenset(z.rsplit("/", 1)[1].replace("_", " ").lower()
+                     for z in zones if "/" in z and z.split("/", 1)[0] in _TZ_CITY_AREAS)
+
+
+# The last words of a line prefix in dateline position: they start the line or a sentence,
+# optionally after "In" or "Meanwhile," ("Shanghai Xinhua", "In Hong Kong Reuters",
+# "Meanwhile, Kyiv Interfax"), then one to three words and the outlet's name.
+_DATELINE_PLACE = re.compile(
+    r"(?:\A|(?<=[.!?])[\"'\u201d\u2019)\]]*[ \t]+)(?:(?:In|Meanwhile,)[ \t]+)?"
+    r"(?P<place>[A-Z][\w'\u2019-]*(?:[ \t]+[A-Za-z][\w'\u2019-]*){0,2}),?[ \t]+\Z")
 
 
 def _place_before(prefix: str) -> bool:
-    """Do the last one to three words of ``prefix`` name a time-zone city ("Hong Kong Reuters")?"""
-    tail = prefix[-40:].split()
-    places = _tz_places()
-    return any(len(tail) >= k and " ".join(tail[-k:]).lower() in places for k in (1, 2, 3))
+    """Does ``prefix`` end with a time-zone city in dateline position ("Hong Kong Reuters" at a
+    sentence start), a city that is no common given name ("Sydney Bloomberg" is a person)?"""
+    m = _DATELINE_PLACE.search(prefix, max(0, len(prefix) - 60))
+    if m is None:
+        return False
+    place = " ".join(m.group("place").split()).lower()
+    return place in _tz_places() and place not in _GIVEN_NAME_CITIES
 
 
 def _ly_adverb(word: str) -> bool:
     """An -ly adverb ("previously", "additionally", "similarly"), not a given name in -ly: those
-    are short ("Emily", "Kelly", "Holly", "Sally") or end in -berly/-verly ("Kimberly", "Beverly")."""
-    return word.endswith("ly") and len(word) >= 7 and not word.endswith(("berly", "verly"))
+    are short ("Emily", "Kelly", "Holly", "Sally"), end in -berly/-verly ("Kimberly", "Beverly"), or
+    in -oly/-olly/-aly ("Anatoly", "Vitaly"): no English adjective ends in -o or -a, so no adverb
+    is made that way."""
+    return word.endswith("ly") and len(word) >= 7 and not word.endswith(("berly", "verly", "oly", "olly", "aly"))
 
 
 def _not_given(word: str) -> bool:
     """Is ``word`` (lower-cased) of a class that is never a given name? -ly adverbs ("Previously",
     "Similarly"), time words, seniority adjectives, nationalities and countries, sentence openers."""
-    if _ly_adverb(word) or word in _TIME_WORDS or word in _SENIORITY or word in _tz_places():
+    if _ly_adverb(word) or word in _TIME_WORDS or word in _SENIORITY:
         return True
     return word in _NOT_GIVEN or word in CAP_STOP or word in STOP_LOWER or word in SUBORDINATE or word in DETERMINERS \
         or word in _OUTLET_WORDS or word in _source_act() or word.endswith(("ese", "ish"))

@@ -478,8 +478,12 @@ def _role_list_start(toks: list[Tok], k: int, j: int) -> int:
     return k
 
 
+# Nouns of a named place, after or before its name ("Kherson oblast", "the town of Zarqa", "Jabalia
+# camp"): one set for both `_place_of_people` and `_people_at_place`, so a group from a place is
+# found whichever way the place is written.
 _PLACE_NOUNS = frozenset("province region district county state city town village area valley delta oblast "
-                         "governorate prefecture municipality island islands".split())
+                         "governorate prefecture municipality island islands capital suburb neighbourhood "
+                         "neighborhood camp port".split())
 
 
 def _place_of_people(toks: list[Tok], j: int) -> bool:
@@ -821,15 +825,11 @@ def normalise(text: str, ph: Phrase) -> list[Speaker]:
     return [Speaker(_join(text, name_toks), name_toks[0].start, name_toks[-1].end, kind, title)]
 
 
-_TOWN_NOUNS = frozenset("town city village region province district county state capital area suburb "
-                         "neighbourhood neighborhood camp port island valley".split())
-
-
 def _people_at_place(toks: list[Tok], i0: int) -> int | None:
     """Index of a plural people noun before "in/at/from/near [the town of] <place>" ending at
     ``i0`` ("Residents of the city of X", "Parents in the town of X"), else None."""
     p = i0 - 1
-    if p >= 0 and toks[p].low == "of" and p >= 1 and toks[p - 1].low in _TOWN_NOUNS:
+    if p >= 0 and toks[p].low == "of" and p >= 1 and toks[p - 1].low in _PLACE_NOUNS:
         p -= 2
         if p >= 0 and toks[p].low in ("the", "a"):
             p -= 1
