@@ -477,8 +477,6 @@ _CRIME_QUALIFIER = (r"\b(?:illegitimate|criminal|inhumane?|genocidal|barbaric|mu
                     r"(?:(?:unilateral|us|u\.s\.|american|western|eu|european|economic|financial|coercive|unjust|anti-[\w]+)\s+){0,2}")
 SANCTIONS_CRIME_PATTERN = _CRIME_QUALIFIER + r"(?:sanctions|coercive\s+measures)\b"
 BLOCKADE_CRIME_PATTERN = _CRIME_QUALIFIER + r"(?:blockade|embargo)\b"
-# the H20 row that covered both nouns, renamed to the sanctions row on rebuild
-_SANCTIONS_CRIME_PATTERN_H20 = _CRIME_QUALIFIER + r"(?:sanctions|blockade|embargo|coercive\s+measures)\b"
 
 _DICTATES = ("sovereignty framing of Serbian, Hungarian, Russian, Iranian, Turkish, Venezuelan and Zimbabwean government media "
              "('foreign dictates', 'Brussels diktat', 'dictates of Washington'; Wikipedia 'Diktat', 'Sovereigntism'). "
@@ -848,7 +846,7 @@ REVISED: dict[str, dict[str, str]] = {
 REMOVED = frozenset({"taiwan region", "dpp authorities"})
 
 #: Slips in reviewed rows, corrected on rebuild.
-RENAMED = {"tydictator": "dictator", _SANCTIONS_CRIME_PATTERN_H20: SANCTIONS_CRIME_PATTERN}
+RENAMED = {"tydictator": "dictator"}
 
 
 def derived_rows(rows: list[dict[str, str]], inside: Counter, total: Counter, babe: Counter, rec: set[str], mpqa: set[str]) -> list[dict[str, str]]:

@@ -572,6 +572,31 @@ def test_alternative_explanations_counter_exactly_the_claims_they_share_words_wi
     assert [c.countered for c in claims] == expect
 
 
+_HEADER = "term,kind,weight,source,role\n"
+_GOOD_ROW = '"(main|root) cause of",causal,1.0,"a source",\n'
+
+
+@pytest.mark.parametrize("bad_row, fields", [
+    ('"(greed|vanity)",motive,1.0,"a source"\n', 4),  # the trailing role field left out
+    ('"(greed|vanity)",motive,1.0,"a source",,extra\n', 6),
+])
+def test_a_cue_row_with_a_missing_or_extra_field_is_rejected_naming_its_line(tmp_path, bad_row, fields):
+    path = tmp_path / "cues.csv"
+    path.write_text(_HEADER + _GOOD_ROW + bad_row + _GOOD_ROW, encoding="utf-8")
+    with pytest.raises(ValueError, match=rf"cues\.csv line 3: {fields} fields, the header has 5"):
+        load_cues(path)
+
+
+def test_a_well_formed_cue_table_loads_every_row(tmp_path):
+    path = tmp_path / "cues.csv"
+    path.write_text(_HEADER + _GOOD_ROW * 2, encoding="utf-8")
+    assert [c.kind for c in load_cues(path)] == ["causal", "causal"]
+
+
+def test_the_shipped_cue_table_has_every_field_on_every_row():
+    assert all(c.role is not None for c in load_cues())  # load_cues() raises on a short or long row
+
+
 def test_the_per_article_memo_gives_the_same_verdicts_as_one_sentence_at_a_time():
     """find_claims stems each counter sentence once per article; assess_sentence builds its own
     memo per call: both must agree on every claim, countered or not, and on why."""

@@ -94,6 +94,14 @@ def test_the_same_words_in_neutral_copy_make_no_bare_claim(sentence):
     "Tourism is the main reason the island's economy has recovered.",
     # ambitions of market actors, not of leaders or a party
     "Sales were fuelled by the ambitions of Chinese buyers.",
+    "The rally was driven by the ambitions of retail investors.",
+    "The boom was fuelled by the ambitions of the tech firms.",
+    # a neutral or technical subject, or a pronoun, of "the main reason/cause/driver"
+    "Fog was the main culprit.",
+    "Demand is the main driver, the bank said.",
+    "The weather was the main reason.",
+    "Rain is the main reason the match was called off.",
+    "This is the main reason the road was closed.",
     # a purpose that is no motive verdict
     "The scheme was set up to reward loyal customers.",
     # a firm or an exiled station run from abroad in plain fact
@@ -104,6 +112,9 @@ def test_the_same_words_in_neutral_copy_make_no_bare_claim(sentence):
     # payback with its stated basis
     "The dam has paid for itself several times over through electricity sales.",
     "The bridge paid for itself many times over in toll revenue.",
+    "The dam has paid for itself several times over, through electricity sales.",
+    "The dam has paid for itself several times over thanks to electricity sales.",
+    "The dam has paid for itself several times over according to the utility's accounts.",
 ])
 def test_ordinary_wire_sentences_that_h20_rows_flagged_make_no_claim(sentence):
     assert find_claims(sentence, []) == []
@@ -114,6 +125,13 @@ def test_ordinary_wire_sentences_that_h20_rows_flagged_make_no_claim(sentence):
     "The strike was driven by the ambitions of union leaders.",
     "The walkout was driven by the personal ambitions of two shop stewards.",
     "Speculators were the real culprits behind the bread shortage.",
+    # any actor's ambitions but a market actor's; any subject of "the main reason" but a neutral one
+    "The war was driven by the ambitions of army commanders who want more land.",
+    "The strike was driven by the ambitions of a few lawmakers who want seats on the board.",
+    "The purge was motivated by the ambitions of senior clerics.",
+    "The takeover was fuelled by the ambitions of its executives.",
+    "Tariffs are the main reason prices have risen this year.",
+    "Immigration is the main reason wages have stagnated in the north.",
 ])
 def test_the_narrowed_rows_still_flag_a_contested_subject_or_a_political_actor(sentence):
     assert _bare(sentence)

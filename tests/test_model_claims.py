@@ -11,11 +11,13 @@ from sklearn.base import clone
 from sklearn.exceptions import NotFittedError
 
 import labeler
-from labeler.cues.claims import assess_sentence
+import labeler.cues.claims as claims_mod
+from labeler.cues.claims import assess_sentence, assess_sentences
 from labeler.model import LabelerModel, load_model, save_model
 from labeler.model.claim_sentence import ClaimSentenceModel, claim_tokens, normalise
 from labeler.model.persist import TRUSTED_TYPES
 from labeler.model.recipes import choose_claim_threshold
+from labeler.text import sentences
 
 from conftest import bench_module, shared_path
 
@@ -160,6 +162,50 @@ def test_a_model_claim_answered_by_the_next_sentence_is_countered():
 def test_assess_sentence_gives_none_for_a_span_that_is_no_body_sentence():
     assert assess_sentence(ARTICLE, 0, 10) is None
     assert assess_sentence("", 0, 0) is None
+
+
+BATCH_TEXT = ("Canal dispute\n\n"
+              "The opposition has turned the canal into a zone of smuggling and fear. "
+              "The government denies this.\n\n"
+              "\"The blockade is the main reason the canal towns are starving this winter,\" the mayor said. "
+              "The sanctions are the real reason for every shortage the people have suffered. "
+              "Economists said the shortages also reflected a poor harvest and higher diesel prices.\n\n"
+              "The canal reopened on Monday after repairs. According to the port authority, traffic is back.")
+
+
+def _all_spans(text: str) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for s in sentences(text)] + [(0, 5), (3, 40)]  # plus spans that are no body sentence
+
+
+@pytest.mark.parametrize("text", [BATCH_TEXT, ARTICLE])
+def test_one_batch_call_gives_each_sentence_the_verdict_it_gets_alone(text):
+    """assess_sentences builds the article's context once; no sentence's verdict may depend on
+    which other sentences were assessed before it in the same batch."""
+    quotes = labeler.analyze(text, model="rules").quotes
+    spans = _all_spans(text)
+    batch = assess_sentences(text, spans, quotes)
+    alone = [assess_sentence(text, a, z, quotes) for a, z in spans]
+    assert batch == alone
+    assert sum(s is not None for s in batch) >= 4  # the body sentences were really assessed
+
+
+def test_a_batch_builds_the_quotes_and_stems_of_its_article_once(monkeypatch):
+    calls = {"quoted_spans": 0, "_content_stems": 0}
+    for name in calls:
+        real = getattr(claims_mod, name)
+
+        def counted(*a, _real=real, _name=name, **k):
+            calls[_name] += 1
+            return _real(*a, **k)
+        monkeypatch.setattr(claims_mod, name, counted)
+    statuses = assess_sentences(BATCH_TEXT, _all_spans(BATCH_TEXT))
+    assert sum(s is not None for s in statuses) >= 4
+    assert calls["quoted_spans"] == 1 and calls["_content_stems"] <= 1
+
+
+@pytest.mark.parametrize("text", ["", "   \n", None, "\x00\xff" * 50])
+def test_a_batch_over_bad_text_gives_none_for_every_span(text):
+    assert assess_sentences(text, [(0, 3), (1, 2)]) == [None, None]
 
 
 def test_analyze_and_analyze_many_agree_on_model_claims(model):

@@ -37,6 +37,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
+from pathlib import Path
 
 from ..schema import Claim, LoadedTerm, Quote
 from ..text import Span, paragraphs, quoted_spans, sentences
@@ -82,12 +83,14 @@ _KIND_PHRASE = {
 _LABEL_PHRASE = "uses a distancing label"  # an evaluative cue that is one of the article's loaded terms
 
 
-def _phrase(h: Hit) -> str:
-    """How the why-text names a cue's kind: a loaded term is a label, a curated evaluative row a verdict."""
-    return _LABEL_PHRASE if h.cue.kind == "evaluative" and h.cue.category else _KIND_PHRASE[h.cue.kind]
 # Cues that dismiss someone else's claim: such a sentence is itself one side of a dispute,
 # so another sentence dismissing "the accusations" is the same side, not its counterclaim.
 _DISMISSAL = re.compile(r"no basis|any basis|evidence|proof|allegations|accusations|claims", re.I)
+
+
+def _phrase(h: Hit) -> str:
+    """How the why-text names a cue's kind: a loaded term is a label, a curated evaluative row a verdict."""
+    return _LABEL_PHRASE if h.cue.kind == "evaluative" and h.cue.category else _KIND_PHRASE[h.cue.kind]
 
 
 @dataclass(frozen=True)
@@ -115,18 +118,27 @@ def is_alternative(hit: Hit) -> bool:
 
 
 @lru_cache(maxsize=1)
-def load_cues() -> tuple[Cue, ...]:
-    """The curated cue table (``data/claim_cues.csv``), validated."""
-    path = files("labeler.data").joinpath("claim_cues.csv")
+def load_cues(path: Path | None = None) -> tuple[Cue, ...]:
+    """The curated cue table (``data/claim_cues.csv``, or ``path``), validated: a row with a
+    missing or extra field, an unknown kind or role, or a bad regex fails here, naming its line,
+    rather than silently shifting columns."""
+    path = files("labeler.data").joinpath("claim_cues.csv") if path is None else path
+    name = getattr(path, "name", "claim_cues.csv")
     out = []
     with path.open(encoding="utf-8", newline="") as f:
-        for i, row in enumerate(csv.DictReader(f), start=2):
+        reader = csv.DictReader(f)
+        width = len(reader.fieldnames or ())
+        for row in reader:
+            i = reader.line_num
+            if None in row or None in row.values():  # DictReader's restkey / restval: a short or long row
+                got = width - sum(v is None for v in row.values()) + len(row.get(None) or ())
+                raise ValueError(f"{name} line {i}: {got} fields, the header has {width}")
             kind = row["kind"].strip()
             if kind not in KINDS:
-                raise ValueError(f"claim_cues.csv line {i}: kind {kind!r} unknown; kinds are {', '.join(KINDS)}")
+                raise ValueError(f"{name} line {i}: kind {kind!r} unknown; kinds are {', '.join(KINDS)}")
             role = (row.get("role") or "").strip()
             if role not in ROLES or (role and kind != "counter"):
-                raise ValueError(f"claim_cues.csv line {i}: role {role!r} unknown for kind {kind!r}; roles are {ROLES}")
+                raise ValueError(f"{name} line {i}: role {role!r} unknown for kind {kind!r}; roles are {ROLES}")
             re.compile(row["term"])  # fail at load, naming nothing silently
             out.append(Cue(row["term"], kind, float(row["weight"]), row["source"], role=role))
     return tuple(out)
@@ -870,40 +882,59 @@ def assess_sentence(text: str, start: int, end: int, quotes: Sequence[Quote] = (
 
     With no cue to place, a sentence is attributed when at least :data:`ATTRIBUTED_SHARE` of
     its characters lie inside reporting scopes ("according to", ", X said.", "X said that ...",
-    quotations)."""
+    quotations). For many sentences of one article use :func:`assess_sentences`."""
+    return assess_sentences(text, [(start, end)], quotes)[0]
+
+
+def assess_sentences(text: str, spans: Sequence, quotes: Sequence[Quote] = ()) -> list[SentenceStatus | None]:
+    """:func:`assess_sentence` for each span (``(start, end)`` pairs or objects with ``start`` and
+    ``end``) of one article, building the article's quotes, stems and counter index once rather
+    than once per sentence (400 flagged sentences of a long article took seconds)."""
     if not isinstance(text, str) or not text.strip():
-        return None
-    text = text[:MAX_TEXT] if len(text) > MAX_TEXT else text
-    body, attr = scan_body(text)
-    starts = [b.span.start for b in body]
-    idx = bisect.bisect_left(starts, start)
-    if idx >= len(body) or body[idx].span.start != start or body[idx].span.end != end:
-        return None
-    b = body[idx]
-    s = b.span
-    qs = [q for q in quotes if isinstance(q, Quote) and q.start < s.end and q.end > s.start]
-    long_quotes = [(q.start, q.end) for q in quoted_spans(text)
-                   if len(q.text.split()) >= QUOTE_MIN_WORDS and q.start < s.end and q.end > s.start]
-    hs = [h for h in attr if s.start <= h.start < s.end]
-    scopes = sorted(_attribution_scopes(s, text, qs, long_quotes, hs))
-    covered, reach = 0, s.start
-    for a, z in scopes:
-        a, z = max(a, reach), min(z, s.end)
-        if z > a:
-            covered += z - a
-            reach = z
-    attributed = covered >= ATTRIBUTED_SHARE * max(s.end - s.start, 1)
-    counter_sents = [c for c in body if c.counter]
-    stems: dict[str, dict[int, set[str]]] = {}
+        return [None for _ in spans]
+    ctx = _ArticleContext(text[:MAX_TEXT] if len(text) > MAX_TEXT else text, quotes)
+    return [ctx.assess(*((sp.start, sp.end) if hasattr(sp, "start") else sp)) for sp in spans]
 
-    def stems_of() -> dict[int, set[str]]:
-        if "s" not in stems:
-            stems["s"] = _content_stems(body)
-        return stems["s"]
 
-    countered, how = _countered(text, b, idx, body, _CounterIndex(counter_sents), stems_of)
-    voice = "attributed to a source" if attributed else "in the author's voice; no source"
-    return SentenceStatus(attributed, countered, f"{voice}; {how}")
+class _ArticleContext:
+    """What :func:`assess_sentences` needs of one article, built per call (never shared between
+    calls or threads): body sentences and hits, long quotations, the counter index and stems."""
+
+    def __init__(self, text: str, quotes: Sequence[Quote]) -> None:
+        self.text = text
+        self.body, self.attr = scan_body(text)
+        self.starts = [b.span.start for b in self.body]
+        self.quotes = [q for q in quotes if isinstance(q, Quote)]
+        self.long_quotes = [(q.start, q.end) for q in quoted_spans(text) if len(q.text.split()) >= QUOTE_MIN_WORDS]
+        self.counter_index = _CounterIndex([c for c in self.body if c.counter])
+        self._stems: dict[int, set[str]] | None = None
+
+    def stems_of(self) -> dict[int, set[str]]:
+        if self._stems is None:
+            self._stems = _content_stems(self.body)
+        return self._stems
+
+    def assess(self, start: int, end: int) -> SentenceStatus | None:
+        text, body = self.text, self.body
+        idx = bisect.bisect_left(self.starts, start)
+        if idx >= len(body) or body[idx].span.start != start or body[idx].span.end != end:
+            return None
+        b = body[idx]
+        s = b.span
+        qs = [q for q in self.quotes if q.start < s.end and q.end > s.start]
+        long_quotes = [(a, z) for a, z in self.long_quotes if a < s.end and z > s.start]
+        hs = [h for h in self.attr if s.start <= h.start < s.end]
+        scopes = sorted(_attribution_scopes(s, text, qs, long_quotes, hs))
+        covered, reach = 0, s.start
+        for a, z in scopes:
+            a, z = max(a, reach), min(z, s.end)
+            if z > a:
+                covered += z - a
+                reach = z
+        attributed = covered >= ATTRIBUTED_SHARE * max(s.end - s.start, 1)
+        countered, how = _countered(text, b, idx, body, self.counter_index, self.stems_of)
+        voice = "attributed to a source" if attributed else "in the author's voice; no source"
+        return SentenceStatus(attributed, countered, f"{voice}; {how}")
 
 
 _CONCESSIVE_BEFORE = re.compile(r"(?:,\s*|\b)(although|though|even though|while|whereas|but|which|a claim|an account|a version)\s+(?:\S+\s+){0,5}$", re.I)

@@ -87,19 +87,19 @@ def model_claims(model: ClaimSentenceModel | None, text: str, spans: Sequence, a
                  probs: np.ndarray | None = None, source: str = "model") -> list[Claim]:
     """Sentences the claim model reads as contested assertions that the rules did not already
     mark, each with its probability; attribution and counterclaim are decided by the rules'
-    own logic (``cues.claims.assess_sentence``), so a reader sees one notion of "attributed"."""
+    own logic (``cues.claims.assess_sentences``, once per article), so a reader sees one notion of "attributed"."""
     if model is None or not spans:
         return []
-    from ..cues.claims import assess_sentence
+    from ..cues.claims import assess_sentences
 
     if probs is None:
         probs = model.predict_proba([s.text for s in spans])[:, 1]
     taken = [(c.start, c.end) for c in analysis.claims]
+    flagged = [(s, p) for s, p in zip(spans, probs)
+               if p >= model.threshold and not any(a < s.end and s.start < b for a, b in taken)]
+    statuses = assess_sentences(text, [(s.start, s.end) for s, _ in flagged], analysis.quotes)
     out: list[Claim] = []
-    for s, p in zip(spans, probs):
-        if p < model.threshold or any(a < s.end and s.start < b for a, b in taken):
-            continue
-        status = assess_sentence(text, s.start, s.end, analysis.quotes)
+    for (s, p), status in zip(flagged, statuses):
         if status is None:
             continue
         words = model.strongest_words(s.text)
