@@ -5,11 +5,15 @@ name, ``after`` it) that turns a bare outlet mention into a republication notice
 dateline, a credit, a disclaimer, a photo credit or a citation. Detection is mention-driven:
 the registry finds every outlet name once, then each mention's line is checked against the
 patterns, so the cost does not grow with the number of outlets.
+
+A one-word outlet name that is also a family name ("Michael Bloomberg") is a person when a given
+name stands before it; the words that are never given names (``data/not_given_names.csv``) and
+the time-zone cities that are (``data/given_name_cities.csv``) are data, documented in
+``data/NOTICES.md``.
 """
 from __future__ import annotations
 
 import csv
-import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,7 +21,8 @@ from importlib.resources import files
 
 from ..registry import Outlet, Registry
 from ..text import paragraphs, quoted_spans, sentence_at
-from .speakers import CAP_STOP, DETERMINERS, STOP_LOWER, SUBORDINATE
+from .speakers import (CAP_STOP, DETERMINERS, STOP_LOWER, SUBORDINATE, dateline_place_before, given_name_cities,
+                       lexicon_column, tz_places)
 
 
 @dataclass(frozen=True)
@@ -356,29 +361,16 @@ _HONORIFIC_BEFORE = re.compile(r"(?:^|[^\w.'\u2019-])(?:Mr|Mrs|Ms|Mx|Dr|Sir|Dame
                                r"Mayor|Senator|Governor|Congressman|Congresswoman|Professor|Judge)\.?[ \t]+\Z")
 _THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+\Z")
 _ONE_WORD_NAME = re.compile(r"[A-Z][a-z][\w-]*(?:['\u2019]s?)?")
-_NOT_GIVEN = frozenset((
-    "american british english scottish welsh irish french german italian spanish portuguese dutch belgian swiss "
-    "austrian swedish norwegian danish finnish icelandic polish czech slovak hungarian romanian bulgarian serbian "
-    "croatian bosnian slovenian albanian macedonian greek cypriot turkish russian ukrainian belarusian moldovan "
-    "georgian armenian azerbaijani kazakh uzbek kyrgyz tajik turkmen lithuanian latvian estonian soviet chinese "
-    "japanese korean taiwanese vietnamese thai cambodian lao laotian burmese malaysian indonesian filipino "
-    "singaporean indian pakistani afghan bangladeshi nepali iranian persian iraqi syrian lebanese jordanian "
-    "israeli palestinian saudi emirati qatari kuwaiti bahraini omani yemeni egyptian libyan tunisian algerian "
-    "moroccan sudanese ethiopian eritrean somali kenyan ugandan tanzanian rwandan nigerian ghanaian senegalese "
-    "malian cameroonian congolese angolan zimbabwean zambian mozambican namibian african canadian mexican cuban "
-    "venezuelan colombian peruvian chilean argentine argentinian brazilian bolivian ecuadorian nicaraguan "
-    "australian zealand arab arabic western eastern northern southern european asian latin gulf "
-    "russia china iran turkey qatar kremlin moscow beijing tehran ankara doha washington london paris berlin "
-    "state official independent global international national financial business daily sunday weekly online "
-    "digital news pro anti rival fellow local regional federal "
-    "citing quoting per via like unlike asked told said says speaking writing reporting reported according "
-    "meanwhile however but and or so yet also still then now earlier later separately instead the a an this "
-    "that these those there here it he she they we monday tuesday wednesday thursday friday saturday sunday "
-    "january february march april may june july august september october november december "
-    # page furniture and adjectives seen before a wire's name ("Full Reuters coverage", "Real Time")
-    "full latest exclusive new old real prime read see watch more related source sources copyright photo "
-    "credit image contact follow subscribe top breaking live update updated special original recent analysis "
-    "opinion comment editorial every each any all beyond").split())
+
+
+@lru_cache(maxsize=1)
+def _not_given_words() -> frozenset[str]:
+    """Words that are never a given name before a one-word outlet name (``data/not_given_names.csv``,
+    one class per source: nationality adjectives and places ("Russian Sputnik", "Moscow Xinhua"),
+    outlet descriptors ("State Xinhua", "Daily Forbes"), citing words and sentence openers ("Citing
+    Reuters", "Meanwhile Reuters"), determiners, day and month names, page furniture seen before a
+    wire's name ("Full Reuters coverage", "Top Reuters stories"))."""
+    return frozenset(w.lower() for w in lexicon_column("not_given_names.csv", "word"))
 
 
 # Words that open a sentence or stand before a name without being a given name, by class (each a
@@ -386,67 +378,18 @@ _NOT_GIVEN = frozenset((
 # no -ly adverb of seven letters or more ("Yesterday Reuters reported"; "Recently" is caught by
 # `_ly_adverb`, "Meanwhile" and "Once" by the sentence-opener lists), and adjectives of seniority or
 # tenure that modify the outlet's staff ("Veteran Reuters correspondent", "Senior Reuters editors";
-# "Top" is in `_NOT_GIVEN`). "today" and "star" stay although outlet names may hold them: the
+# "Top" is in data/not_given_names.csv). "today" and "star" stay although outlet names may hold them: the
 # outlet words come from the registry and can change.
 _TIME_WORDS = frozenset("yesterday today tonight tomorrow overnight lately afterwards afterward elsewhere "
                         "again already soon".split())
 _SENIORITY = frozenset("veteran senior junior chief lead leading longtime long-time former ex retired acting "
                        "deputy assistant associate principal head star staff award-winning".split())
 
-# Areas of the IANA time-zone database whose zones are named after a city ("Asia/Shanghai",
-# "America/Argentina/Buenos_Aires"). Not "Etc/" (gmt+1, zulu, universal), the legacy country areas
-# "US/", "Canada/", "Brazil/"... (eastern, pacific, central, mountain) nor "Antarctica/" (research
-# stations named after people: Casey, Davis, Mawson).
-_TZ_CITY_AREAS = frozenset("Africa America Asia Atlantic Australia Europe Indian Pacific".split())
-
-# Cities of those areas that are also common given names ("Sydney Bloomberg", "Adelaide Forbes",
-# "Regina", "Lima"): before a one-word outlet name they make a person even at a sentence start.
-# Curated by hand from the tz city list against common English, Spanish and Slavic given names; a
-# capital rarely given as a name (Vienna, Havana) is left out, so "Vienna Reuters reported" cites.
-_GIVEN_NAME_CITIES = frozenset((
-    "sydney adelaide victoria regina darwin hobart lima aden knox beulah dawson stanley sofia santiago "
-    "rosario asuncion phoenix samara jamaica dominica kingston isabel florence madeira").split())
-
-_log = logging.getLogger(__name__)
-
-
-@lru_cache(maxsize=1)
-def _tz_places() -> frozenset[str]:
-    """City names from the IANA time-zone database shipped with Python (``zoneinfo``; the
-    ``tzdata`` package pandas depends on), last path segment of the city areas only:
-    "Asia/Shanghai" -> "shanghai", "Asia/Hong_Kong" -> "hong kong", "Europe/Kyiv" -> "kyiv".
-    A dateline city before a wire ("Tokyo Reuters") is no given name."""
-    try:
-        import zoneinfo
-
-        zones = zoneinfo.available_timezones()
-    except (ImportError, OSError, ValueError) as exc:
-        _log.warning("IANA time-zone data unavailable (%s): dateline cities before a one-word outlet "
-                     "name are read as given names; install the tzdata package", exc)
-        return frozenset()
-    if not zones:
-        _log.warning("IANA time-zone data missing: dateline cities before a one-word outlet name are read "
-                     "as given names; install the tzdata package")
-    return frozenset(z.rsplit("/", 1)[1].replace("_", " ").lower()
-                     for z in zones if "/" in z and z.split("/", 1)[0] in _TZ_CITY_AREAS)
-
-
-# The last words of a line prefix in dateline position: they start the line or a sentence,
-# optionally after "In" or "Meanwhile," ("Shanghai Xinhua", "In Hong Kong Reuters",
-# "Meanwhile, Kyiv Interfax"), then one to three words and the outlet's name.
-_DATELINE_PLACE = re.compile(
-    r"(?:\A|(?<=[.!?])[\"'\u201d\u2019)\]]*[ \t]+)(?:(?:In|Meanwhile,)[ \t]+)?"
-    r"(?P<place>[A-Z][\w'\u2019-]*(?:[ \t]+[A-Za-z][\w'\u2019-]*){0,2}),?[ \t]+\Z")
-
-
-def _place_before(prefix: str) -> bool:
-    """Does ``prefix`` end with a time-zone city in dateline position ("Hong Kong Reuters" at a
-    sentence start), a city that is no common given name ("Sydney Bloomberg" is a person)?"""
-    m = _DATELINE_PLACE.search(prefix, max(0, len(prefix) - 60))
-    if m is None:
-        return False
-    place = " ".join(m.group("place").split()).lower()
-    return place in _tz_places() and place not in _GIVEN_NAME_CITIES
+# Dateline cities (IANA time-zone cities in dateline position, not common given names) are read
+# in speakers.py, which the quote detector shares without loading the outlet registry.
+_tz_places = tz_places
+_given_name_cities = given_name_cities
+_place_before = dateline_place_before
 
 
 def _ly_adverb(word: str) -> bool:
@@ -462,7 +405,7 @@ def _not_given(word: str) -> bool:
     "Similarly"), time words, seniority adjectives, nationalities and countries, sentence openers."""
     if _ly_adverb(word) or word in _TIME_WORDS or word in _SENIORITY:
         return True
-    return word in _NOT_GIVEN or word in CAP_STOP or word in STOP_LOWER or word in SUBORDINATE or word in DETERMINERS \
+    return word in _not_given_words() or word in CAP_STOP or word in STOP_LOWER or word in SUBORDINATE or word in DETERMINERS \
         or word in _OUTLET_WORDS or word in _source_act() or word.endswith(("ese", "ish"))
 
 

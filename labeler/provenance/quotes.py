@@ -36,10 +36,12 @@ from .speakers import (
     NameIndex,
     Phrase,
     Speaker,
+    dateline_place_before,
     normalise,
     phrase_after,
     phrase_before,
     tokens,
+    tz_places,
 )
 
 CUE_KINDS = ("say", "tell", "describe", "directive", "finding", "participle", "according", "passive")
@@ -482,6 +484,7 @@ def _attr_at(text: str, sent: Span, si: int, cs: int, ce: int, cue: str, kind: s
     speakers = normalise(text, ph)
     if not speakers:
         return None
+    speakers = [_dateline_outlet(text, sp) for sp in speakers]
     citing_via = None
     cm = _CITING.match(text, ph.end, cs) if not inverted else None
     if cm is not None and len(speakers) == 1 and _is_outlet(speakers[0].name, lex):
@@ -823,6 +826,34 @@ def _registered_outlet(name: str) -> str | None:
         if o is not None and (k > 1 or not o.ambiguous):  # "Star" alone may be no outlet; "Russia Today" is
             return o.name
     return None
+
+
+def _dateline_outlet(text: str, sp: Speaker) -> Speaker:
+    """"Hong Kong Reuters reported", "...; Tokyo Reuters said": a time-zone city in dateline
+    position before a registered outlet's name says where, not who; the outlet speaks. The
+    notices read the same words the same way (:func:`~.speakers.dateline_place_before`), so a given-name city
+    ("Sydney Bloomberg said") stays a person."""
+    words = sp.name.lower().split()
+    if sp.kind not in ("person", "name") or not 2 <= len(words) <= 4 or text[sp.start:sp.end] != sp.name:
+        return sp
+    places = tz_places()
+    if not any(" ".join(words[:k]) in places for k in range(1, len(words))):
+        return sp  # the usual case, a person's name: two or three set look-ups
+    from ..registry import default_registry  # the registry loads pandas: only for a name that may hold a city
+
+    # the outlet as the notices find it (longest registered name first: "Kyiv Independent" is one
+    # outlet, no city), ending the speaker's name after at least one word
+    last = next(iter(default_registry().find_mentions(sp.name)[-1:]), None)
+    if last is None or last.end != len(sp.name) or last.start == 0:
+        return sp
+    outlet_start = sp.start + last.start
+    lo = max(0, outlet_start - 200)  # bounded: a megabyte-long line costs no more than a short one
+    nl = text.rfind("\n", lo, outlet_start)
+    # a cut line gets a sentinel, so the city is at the line start only where the line starts
+    prefix = text[nl + 1:outlet_start] if nl >= 0 else ("\x00" if lo else "") + text[lo:outlet_start]
+    if dateline_place_before(prefix):
+        return Speaker(sp.name[last.start:], outlet_start, sp.end, "org")
+    return sp
 
 
 def _is_outlet(name: str, lex: Lexicon) -> bool:

@@ -5,13 +5,116 @@ cue ("US Secretary of State Marco Rubio has said"), or right after it in inverte
 ("said Rubio"). Titles are stripped from person names, organisations keep their full
 phrase, and short mentions (surnames, pronouns, "the US official") resolve to a fuller
 name introduced elsewhere in the article. Every scan is bounded, so cost is linear.
+
+Word lists that are data, not code (``data/*.csv``, each row with its source, read by
+:func:`lexicon_column`): the one-party "and"-names (``and_names.csv``: "Trinidad and Tobago",
+"Procter and Gamble") and the plurals of people the agent-plural shape misses
+(``plural_people.csv``); see ``data/NOTICES.md``.
 """
 from __future__ import annotations
 
 import bisect
+import csv
+import io
+import logging
+import os
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
 from typing import NamedTuple
+
+
+@lru_cache(maxsize=None)
+def lexicon_column(name: str, column: str, path: str | os.PathLike | None = None) -> tuple[str, ...]:
+    """The ``column`` values of the word list ``data/<name>`` (or of the file at ``path``), in file
+    order, stripped. Every row must have all the header's fields, a non-empty ``column`` and a
+    ``source``; a bad row fails here naming its file and line, rather than silently dropping a
+    word from the rules."""
+    if path is None:
+        raw = files("labeler.data").joinpath(name).read_text(encoding="utf-8")
+        where = f"data/{name}"
+    else:
+        with open(path, encoding="utf-8", newline="") as f:
+            raw = f.read()
+        where = os.fspath(path)
+    reader = csv.DictReader(io.StringIO(raw, newline=""))
+    header = list(reader.fieldnames or ())
+    missing = [c for c in (column, "source") if c not in header]
+    if missing:
+        raise ValueError(f"{where}: no column {', '.join(map(repr, missing))}; "
+                         f"columns are {', '.join(header) or '(none)'}")
+    out = []
+    for row in reader:
+        i = reader.line_num
+        if None in row or None in row.values():  # DictReader's restkey / restval: a short or long row
+            got = len(header) - sum(v is None for v in row.values()) + len(row.get(None) or ())
+            raise ValueError(f"{where} line {i}: {got} fields, the header has {len(header)} ({', '.join(header)})")
+        for c in (column, "source"):
+            if not row[c].strip():
+                raise ValueError(f"{where} line {i}: empty {c!r}")
+        out.append(row[column].strip())
+    return tuple(out)
+
+
+# Areas of the IANA time-zone database whose zones are named after a city ("Asia/Shanghai",
+# "America/Argentina/Buenos_Aires"). Not "Etc/" (gmt+1, zulu, universal), the legacy country areas
+# "US/", "Canada/", "Brazil/"... (eastern, pacific, central, mountain) nor "Antarctica/" (research
+# stations named after people: Casey, Davis, Mawson).
+_TZ_CITY_AREAS = frozenset("Africa America Asia Atlantic Australia Europe Indian Pacific".split())
+
+# Cities of those areas that are also common given names ("Sydney Bloomberg", "Adelaide Forbes",
+# "Regina", "Lima"): before a one-word outlet name they make a person even at a sentence start.
+# Curated by hand from the tz city list against common English, Spanish and Slavic given names; a
+# capital rarely given as a name (Vienna, Havana) is left out, so "Vienna Reuters reported" cites.
+@lru_cache(maxsize=1)
+def given_name_cities() -> frozenset[str]:
+    """Time-zone cities that are common given names (``data/given_name_cities.csv``), lowercased."""
+    return frozenset(" ".join(c.lower().split()) for c in lexicon_column("given_name_cities.csv", "city"))
+
+
+_log = logging.getLogger(__name__)
+
+
+@lru_cache(maxsize=1)
+def tz_places() -> frozenset[str]:
+    """City names from the IANA time-zone database shipped with Python (``zoneinfo``; the
+    ``tzdata`` package pandas depends on), last path segment of the city areas only:
+    "Asia/Shanghai" -> "shanghai", "Asia/Hong_Kong" -> "hong kong", "Europe/Kyiv" -> "kyiv".
+    A dateline city before a wire ("Tokyo Reuters") is no given name, nor part of a speaker's name."""
+    try:
+        import zoneinfo
+
+        zones = zoneinfo.available_timezones()
+    except (ImportError, OSError, ValueError) as exc:
+        _log.warning("IANA time-zone data unavailable (%s): dateline cities before a one-word outlet "
+                     "name are read as given names; install the tzdata package", exc)
+        return frozenset()
+    if not zones:
+        _log.warning("IANA time-zone data missing: dateline cities before a one-word outlet name are read "
+                     "as given names; install the tzdata package")
+    return frozenset(z.rsplit("/", 1)[1].replace("_", " ").lower()
+                     for z in zones if "/" in z and z.split("/", 1)[0] in _TZ_CITY_AREAS)
+
+
+# The last words of a line prefix in dateline position: they start the line, a sentence or a
+# clause after a semicolon, optionally after "In" or "Meanwhile," ("Shanghai Xinhua", "In Hong
+# Kong Reuters", "Meanwhile, Kyiv Interfax", "...; Hong Kong Reuters reported"), then one to three
+# words and the outlet's name. After a semicolon the clause opens in lower case ("; in Tokyo").
+_DATELINE_PLACE = re.compile(
+    r"(?:\A|(?<=[.!?])[\"'\u201d\u2019)\]]*[ \t]+|(?<=;)[ \t]+)(?:(?:[Ii]n|[Mm]eanwhile,)[ \t]+)?"
+    r"(?P<place>[A-Z][\w'\u2019-]*(?:[ \t]+[A-Za-z][\w'\u2019-]*){0,2}),?[ \t]+\Z")
+
+
+def dateline_place_before(prefix: str) -> bool:
+    """Does ``prefix`` end with a time-zone city in dateline position ("Hong Kong Reuters" at a
+    sentence start), a city that is no common given name ("Sydney Bloomberg" is a person)?"""
+    m = _DATELINE_PLACE.search(prefix, max(0, len(prefix) - 60))
+    if m is None:
+        return False
+    place = " ".join(m.group("place").split()).lower()
+    return place in tz_places() and place not in given_name_cities()
+
 
 # Tokens: title abbreviations with their dot, words (internal apostrophes, hyphens and
 # dots as in U.S.), numbers, or a single punctuation mark.
@@ -316,15 +419,29 @@ def phrase_before(toks: list[Tok], allow_what: bool = False, allow_sub: bool = F
 def _owned_by_postmod(toks: list[Tok], k: int) -> bool:
     """Before the comma at ``k``, a plural head with a post-modifier ("Lawyers for the former
     mayor", "aides to the minister"): a single name in apposition is the modifier's person, not
-    the people who speak."""
+    the people who speak. The plural may be any plural of people, as for a group without the
+    name ("Relatives of the victim, Omar Haddad, said" is said by the relatives, as "Relatives of
+    the victim said"): a single name cannot stand in apposition to a plural."""
     p = k - 1
     while p >= 0 and k - p <= 6 and toks[p].is_word and not toks[p].is_cap:
-        if toks[p].low in ("for", "to", "of") and p > 0 and toks[p - 1].low in GROUP_HEADS \
-                and toks[p - 1].low.endswith("s"):
+        if toks[p].low in ("for", "to", "of") and p > 0 and _people_plural(toks[p - 1].low):
             inner = toks[k + 1:]
             return not any(t.low == "and" for t in inner[:8])
         p -= 1
     return False
+
+
+def _people_plural(low: str) -> bool:
+    """A plural of people: a plural group head ("lawyers", "families"), an agent plural
+    ("relatives", "supporters", "brothers"), or a kinship or companionship plural of
+    ``data/plural_people.csv`` ("children", "neighbours", "colleagues")."""
+    return (low.endswith("s") and low in GROUP_HEADS) or _AGENT_PLURAL.match(low) is not None \
+        or low in _plural_people()
+
+
+@lru_cache(maxsize=1)
+def _plural_people() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon_column("plural_people.csv", "word"))
 
 
 _NAMING = frozenset("named called".split())
@@ -433,6 +550,10 @@ def _phrase_at(toks: list[Tok], j: int, allow_what: bool, allow_sub: bool, relat
             pass
         elif lo in STOP_LOWER or lo in SUBORDINATE:
             break
+        elif lo in _PLACE_NOUNS and toks[p + 1].low == "of":
+            # "Residents of the province of X", "of the nearby village of X": every place noun
+            # as "the town of X", with up to two modifiers after its determiner
+            p = k = _place_modifiers_start(toks, p)
         elif lo in TITLE_WORDS or lo in LOWER_HEADS or lo.startswith(("then-", "ex-", "former")):
             k = p
         elif lower_head and lowers < 4 and re.sub(r"['\u2019]$", "", lo).isalpha():  # forest workers' unions
@@ -484,6 +605,23 @@ def _role_list_start(toks: list[Tok], k: int, j: int) -> int:
 _PLACE_NOUNS = frozenset("province region district county state city town village area valley delta oblast "
                          "governorate prefecture municipality island islands capital suburb neighbourhood "
                          "neighborhood camp port".split())
+
+
+def _place_modifiers_start(toks: list[Tok], p: int) -> int:
+    """Index of the first of up to two lowercase modifiers before the place noun at ``p``, when a
+    determiner and a preposition stand before them ("of the nearby village", "in the remote
+    mountain district"); ``p`` itself otherwise."""
+    q = p
+    while q - 1 >= 0 and p - q < 2 and toks[q - 1].text.isalpha() and toks[q - 1].text.islower() \
+            and toks[q - 1].low not in ("the", "a", "an") and toks[q - 1].low not in _PREP_OPEN \
+            and toks[q - 1].low not in STOP_LOWER and toks[q - 1].low not in SUBORDINATE:
+        q -= 1
+    if q < p and q >= 2 and toks[q - 1].low in ("the", "a", "an") and toks[q - 2].low in _PLACE_PREPS:
+        return q
+    return p
+
+
+_PLACE_PREPS = frozenset("of in at from near".split())
 
 
 def _place_of_people(toks: list[Tok], j: int) -> bool:
@@ -653,6 +791,8 @@ def phrase_after(toks: list[Tok]) -> Phrase | None:
         elif lo in LOWER_HEADS or lo in TITLE_WORDS or _AGENT_PLURAL.match(lo):
             last_good = i
         elif lo in CONNECTORS:
+            if lo == "the" and i > start and toks[i - 1].is_cap and toks[i - 1].low not in CONNECTORS:
+                break  # "told Reuters the police had ...": a new clause's subject, no part of the name
             caps = [x for x in toks[start:i] if x.is_cap]
             if lo in ("of", "at", "in", "from") and len(caps) >= 2 and not any(x.low in ORG_HEADS for x in caps) \
                     and toks[i - 1].is_cap:
@@ -716,7 +856,7 @@ def normalise(text: str, ph: Phrase) -> list[Speaker]:
     inner = _compound_ands(toks)
     listed = any(t.low == "and" for t in toks)  # "Mia Chen, Raj Patel and Olu Ade": commas separate too
     ands = [i for i, t in enumerate(toks) if (t.low == "and" or (listed and t.text == ",")) and i not in inner]
-    if inner and not ands and tuple(t.low for t in toks) in _AND_SET:
+    if inner and not ands and tuple(t.low for t in toks) in _and_index()[1]:
         return [Speaker(_join(text, toks), toks[0].start, toks[-1].end, "org")]
     if ands and toks[0].is_cap and toks[-1].is_cap \
             and all(t.is_cap or t.low in NAME_PARTICLES for t in toks if t.low != "and" and t.text != ",") \
@@ -830,7 +970,7 @@ def _people_at_place(toks: list[Tok], i0: int) -> int | None:
     ``i0`` ("Residents of the city of X", "Parents in the town of X"), else None."""
     p = i0 - 1
     if p >= 0 and toks[p].low == "of" and p >= 1 and toks[p - 1].low in _PLACE_NOUNS:
-        p -= 2
+        p = _place_modifiers_start(toks, p - 1) - 1  # "the nearby village of X": past the modifiers
         if p >= 0 and toks[p].low in ("the", "a"):
             p -= 1
     if p < 1 or toks[p].low not in ("in", "at", "from", "near", "of"):
@@ -874,35 +1014,31 @@ def _name_word(t: Tok) -> bool:
         and not _plural_role(t.low)
 
 
-# Names that contain "and" and are one party: states and territories whose ISO 3166-1 English
-# short name (or a common short form of it: "St Kitts", "Turks and Caicos", the former "Serbia
-# and Montenegro") has "and" in it, and well-known firms whose trading name is written "X and Y"
-# in running text ("Procter and Gamble" beside "Procter & Gamble"). A hand-picked list of examples
-# from general knowledge, not an export of a company register and not from any evaluation set;
-# firms written with a hyphen ("Rolls-Royce") are one token and need no entry.
-_AND_NAMES = tuple(tuple(n.lower().split()) for n in (
-    "Trinidad and Tobago", "Antigua and Barbuda", "Bosnia and Herzegovina", "Saint Kitts and Nevis",
-    "St Kitts and Nevis", "St. Kitts and Nevis", "Sao Tome and Principe", "S\u00e3o Tom\u00e9 and Pr\u00edncipe",
-    "Saint Vincent and the Grenadines", "St Vincent and the Grenadines", "St. Vincent and the Grenadines",
-    "Turks and Caicos", "Turks and Caicos Islands", "Wallis and Futuna", "Saint Pierre and Miquelon",
-    "Heard Island and McDonald Islands", "Svalbard and Jan Mayen", "Serbia and Montenegro",
-    "South Georgia and the South Sandwich Islands", "Ashmore and Cartier Islands",
-    "Procter and Gamble", "Johnson and Johnson", "Marks and Spencer", "Ernst and Young", "Barnes and Noble",
-    "Simon and Schuster", "Tate and Lyle", "Black and Decker", "Dolce and Gabbana", "Abercrombie and Fitch",
-    "Crosse and Blackwell", "Morgan and Morgan", "Harland and Wolff", "Lea and Perrins",
-))
-_AND_FIRST = frozenset(n[0] for n in _AND_NAMES)
-_AND_SET = frozenset(_AND_NAMES)
+# Names that contain "and" and are one party (``data/and_names.csv``): states and territories
+# whose ISO 3166-1 English short name (or a common short form of it) has "and" in it, and firms
+# whose trading name is written "X and Y" in running text ("Procter and Gamble"). Each entry is
+# its lowercased words; see the CSV's source column and data/NOTICES.md for why the list exists.
+@lru_cache(maxsize=1)
+def and_names() -> tuple[tuple[str, ...], ...]:
+    """The one-party "and"-names, each as its lowercased words, in file order."""
+    return tuple(tuple(n.lower().split()) for n in lexicon_column("and_names.csv", "name"))
+
+
+@lru_cache(maxsize=1)
+def _and_index() -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
+    names = and_names()
+    return frozenset(n[0] for n in names), frozenset(names)
 
 
 def _compound_ands(toks: list[Tok]) -> frozenset[int]:
-    """Indices of the "and" tokens that sit inside a one-party name (see ``_AND_NAMES``)."""
+    """Indices of the "and" tokens that sit inside a one-party name (see :func:`and_names`)."""
     inner: set[int] = set()
+    first = _and_index()[0]
     i = 0
     while i < len(toks):
-        if toks[i].low in _AND_FIRST:
+        if toks[i].low in first:
             lows = tuple(t.low for t in toks[i:i + 8])
-            best = max((n for n in _AND_NAMES if lows[:len(n)] == n), key=len, default=None)
+            best = max((n for n in and_names() if lows[:len(n)] == n), key=len, default=None)
             if best is not None:
                 inner.update(i + k for k, w in enumerate(best) if w == "and")
                 i += len(best)
