@@ -15,8 +15,10 @@ is *seen* and a fresh one is written. Today:
   the check for the second round; its misses then informed a third round (seen);
 * ``heldout8.jsonl`` (p01-p30) was written during the third round and scored once (figures only),
   the check for the third round; its misses then informed a fourth round (seen);
-* ``heldout9.jsonl`` (q01-q30) was written before the fourth round and scored once (figures only):
-  unseen.
+* ``heldout9.jsonl`` (q01-q30) was written before the fourth round and scored once (figures only),
+  the check for the fourth round; in session 6 it chose the claim model's threshold (seen);
+* ``heldout10.jsonl`` (r01-r30) was written at the start of session 6 and scored once (figures
+  only): unseen.
 
 This module checks that every fixture is well formed (schema, canonical outlet names, labelled
 strings occur, no sentence reused from the challenge set or an earlier set) and pins each set's
@@ -69,6 +71,7 @@ SETS = [s for s in (
     HeldOutSet("heldout7", "m", (180, 400), hard_negatives=8, without_origin=4, state_countries=10, strict=True),
     HeldOutSet("heldout8", "p", (180, 400), hard_negatives=8, without_origin=4, state_countries=10, strict=True),
     HeldOutSet("heldout9", "q", (180, 400), hard_negatives=8, without_origin=4, state_countries=10, strict=True),
+    HeldOutSet("heldout10", "r", (180, 400), hard_negatives=8, without_origin=4, state_countries=10, strict=True),
 ) if (FIXTURES / f"{s.name}.jsonl").exists() and (BASELINES / f"{s.name}.json").exists()]
 
 
