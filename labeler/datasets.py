@@ -517,3 +517,75 @@ def claim_matches(predicted: str, labelled: str) -> bool:
     if not p or not g:
         return False
     return p == g or (min(len(p), len(g)) >= MIN_CLAIM_MATCH and (p in g or g in p))
+
+
+# --------------------------------------------------------------------------- claim annotations
+ANNOTATED_CORPORA = ("ptc", "hyperpartisan", "allsides", "ruwa")
+# Article-Bias-Prediction outlets left out of the annotated documents: the wire copy that the claim
+# model's neutral negatives and its wire figures come from.
+ANNOTATION_SKIPPED_OUTLETS = frozenset({"Reuters", "Associated Press", "BBC News", "BBC"})
+
+
+def claim_annotation_documents(root: PathLike) -> pd.DataFrame:
+    """The documents whose sentences project annotators labelled for contested claims: PTC train,
+    hyperpartisan train, Article-Bias-Prediction non-wire outlets and RUWA ledes (training splits
+    only). Columns: ``corpus``, ``doc_id``, ``outlet``, ``title``, ``text``; offsets in
+    ``data/claim_sentence_labels.csv`` index into ``text``."""
+    parts = []
+    p = load_ptc(root, "train")
+    parts.append(pd.DataFrame({"corpus": "ptc", "doc_id": p["article_id"].astype(str), "outlet": "",
+                               "title": p["title"], "text": p["text"]}))
+    h = load_hyperpartisan(root, "train")
+    parts.append(pd.DataFrame({"corpus": "hyperpartisan", "doc_id": h["article_id"].astype(str),
+                               "outlet": h["publisher"], "title": h["title"], "text": h["text"]}))
+    a = load_allsides(root)
+    a = a[~a["outlet"].isin(ANNOTATION_SKIPPED_OUTLETS)]
+    parts.append(pd.DataFrame({"corpus": "allsides", "doc_id": a["article_id"].astype(str), "outlet": a["outlet"],
+                               "title": a["title"], "text": a["text"]}))
+    r = load_ruwa(root)
+    r = r[r["lede"].fillna("").str.split().str.len() >= 8]
+    parts.append(pd.DataFrame({"corpus": "ruwa", "doc_id": r["url"].astype(str), "outlet": r["outlet"],
+                               "title": r["title"], "lede": r["lede"]}).rename(columns={"lede": "text"}))
+    return pd.concat(parts, ignore_index=True).drop_duplicates(["corpus", "doc_id"]).reset_index(drop=True)
+
+
+def annotation_hash(sentence: str) -> str:
+    """The check stored beside each annotation's offsets: a changed corpus copy is caught, not misread."""
+    import hashlib
+
+    return hashlib.sha1(" ".join(sentence.split()).encode("utf-8")).hexdigest()[:12]
+
+
+def load_claim_annotations(root: PathLike, labels: PathLike | None = None) -> pd.DataFrame:
+    """Annotated sentences joined to their text: ``corpus``, ``doc_id``, ``text``, ``label``
+    (1 = a contested claim asserted in the author's voice), ``sampling``.
+
+    ``labels``: a CSV of ``corpus, doc_id, start, end, sha, label`` (default: the project's
+    ``data/claim_sentence_labels.csv``, which holds no corpus text). A row whose document is
+    missing or whose sentence no longer hashes to ``sha`` is dropped and counted in
+    ``attrs["dropped"]``: a different copy of a corpus loses those rows instead of mislabelling."""
+    if labels is None:
+        from importlib.resources import files
+
+        src = files("labeler.data").joinpath("claim_sentence_labels.csv")
+        lab = pd.read_csv(src.open("r", encoding="utf-8"), dtype={"doc_id": str, "sha": str})
+    else:
+        lab = pd.read_csv(labels, dtype={"doc_id": str, "sha": str})
+    missing = {"corpus", "doc_id", "start", "end", "sha", "label"} - set(lab.columns)
+    if missing:
+        raise DatasetError(f"claim annotations {labels or 'claim_sentence_labels.csv'}: missing column(s) "
+                           f"{', '.join(sorted(missing))}")
+    docs = claim_annotation_documents(root).set_index(["corpus", "doc_id"])["text"]
+    texts, keep = [], []
+    for r in lab.itertuples():
+        t = docs.get((r.corpus, r.doc_id))
+        s = t[int(r.start):int(r.end)] if isinstance(t, str) else None
+        ok = s is not None and annotation_hash(s) == r.sha
+        keep.append(ok)
+        texts.append(s if ok else "")
+    out = lab.assign(text=texts)[keep]
+    out = out[["corpus", "doc_id", "text", "label"] + (["sampling"] if "sampling" in lab.columns else [])]
+    out = out.reset_index(drop=True)
+    out["label"] = out["label"].astype(int)
+    out.attrs["dropped"] = int(len(lab) - len(out))
+    return out

@@ -15,6 +15,9 @@ from labeler.model.linear import CalibratedLinearClassifier
     expected_failed_checks=lambda est: {
         "check_class_weight_classifiers": "calibration deliberately maps class-weighted scores back to "
                                           "observed frequencies, so extreme class weights do not move predictions",
+        "check_sample_weight_equivalence_on_dense_data": "calibration folds are made from the rows, so a row "
+                                                         "of weight 2 and two copies of it fall in different folds",
+        "check_sample_weight_equivalence_on_sparse_data": "as for dense data",
     },
 )
 def test_sklearn_conventions(estimator, check):
@@ -131,3 +134,12 @@ def test_f1_and_ece_come_with_a_bootstrap_interval_that_holds_the_figure():
         assert lo <= m[measure] <= hi and hi - lo > 0
     assert binary_metrics(y[:10], p[:10])["ece_interval"] is None  # too few to resample
     assert binary_metrics(y, p) == m  # seeded: the same figures twice
+
+
+def test_sample_weight_shifts_the_fit_towards_the_weighted_rows():
+    X, y = _data()
+    w = np.where(X[:, 3] > 0, 10.0, 1.0)  # a feature with no effect, except in the rows weighed up
+    y2 = np.where(X[:, 3] > 0, 1, y)
+    plain = CalibratedLinearClassifier().fit(X, y2)
+    weighted = CalibratedLinearClassifier().fit(X, y2, sample_weight=w)
+    assert weighted.coef_[0, 3] > plain.coef_[0, 3] > 0

@@ -134,13 +134,14 @@ class ClaimSentenceModel(ClassifierMixin, BaseEstimator):
         C = WordClassNgrams(self.clusters, self.class_size).transform(masked)
         return sp.hstack([X, self.class_scale * normalize(C)], format="csr")
 
-    def fit(self, sentences: Sequence[str], y, groups=None) -> ClaimSentenceModel:
+    def fit(self, sentences: Sequence[str], y, groups=None, sample_weight=None) -> ClaimSentenceModel:
         y = np.asarray(y)
         if len(y) != len(sentences):
             raise ValueError(f"{len(sentences)} sentences but {len(y)} labels")
         self.clf_ = CalibratedLinearClassifier(C=self.C, class_weight="balanced", cv=self.cv,
                                                random_state=self.random_state).fit(self._matrix(sentences), y,
-                                                                                   groups=groups)
+                                                                                   groups=groups,
+                                                                                   sample_weight=sample_weight)
         self.classes_ = self.clf_.classes_
         return self
 

@@ -14,7 +14,7 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold, PredefinedSplit, StratifiedKFold, cross_val_predict
 from sklearn.utils.multiclass import check_classification_targets
-from sklearn.utils.validation import check_is_fitted, validate_data
+from sklearn.utils.validation import _check_sample_weight, check_is_fitted, validate_data
 
 
 def class_group_folds(y: np.ndarray, groups: np.ndarray, k: int, seed: int | None = 0) -> np.ndarray:
@@ -81,15 +81,19 @@ class CalibratedLinearClassifier(ClassifierMixin, BaseEstimator):
         return LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=self.max_iter,
                                   random_state=self.random_state)
 
-    def fit(self, X, y, groups=None):
+    def fit(self, X, y, groups=None, sample_weight=None):
+        """``sample_weight``: how much each row counts (e.g. hand-labelled rows over distant
+        labels); it weighs the model, its out-of-fold scores and the Platt fit alike."""
         X, y = validate_data(self, X, y, accept_sparse="csr")
+        if sample_weight is not None:
+            sample_weight = _check_sample_weight(sample_weight, X)
         check_classification_targets(y)
         self.classes_ = np.unique(y)
         if len(self.classes_) != 2:
             raise ValueError(f"Only binary classification is supported. y has {len(self.classes_)} "
                              f"classes: {self.classes_.tolist()[:5]}")
         yb = (y == self.classes_[1]).astype(int)
-        lr = self._lr().fit(X, yb)
+        lr = self._lr().fit(X, yb, sample_weight=sample_weight)
         self.n_iter_ = lr.n_iter_
         a, c = 1.0, 0.0
         n_splits = min(self.cv, int(np.bincount(yb).min()))
@@ -102,8 +106,10 @@ class CalibratedLinearClassifier(ClassifierMixin, BaseEstimator):
         else:
             splitter = StratifiedKFold(max(n_splits, 2), shuffle=True, random_state=self.random_state)
         if n_splits >= 2:
-            oof = cross_val_predict(self._lr(), X, yb, cv=splitter, groups=groups, method="decision_function")
-            platt = LogisticRegression(C=1e4, max_iter=1000).fit(oof.reshape(-1, 1), yb)
+            params = None if sample_weight is None else {"sample_weight": sample_weight}
+            oof = cross_val_predict(self._lr(), X, yb, cv=splitter, groups=groups, method="decision_function",
+                                    params=params)
+            platt = LogisticRegression(C=1e4, max_iter=1000).fit(oof.reshape(-1, 1), yb, sample_weight=sample_weight)
             a, c = float(platt.coef_[0, 0]), float(platt.intercept_[0])
             self.oof_decision_ = a * oof + c
         self.calibration_ = (a, c)
