@@ -99,10 +99,10 @@ def build(rounds: list[Path]) -> None:
     """Join every round's labels with its key (ids are unique across rounds) into the data file."""
     key = pd.concat([pd.read_csv(out / "key.csv", dtype={"doc_id": str}) for out in rounds])
     labels = []
-    for out in rounds:
+    for n, out in enumerate(rounds, 1):
         for f in sorted(out.glob("labels_*.csv")):
             lab = pd.read_csv(f, dtype=str).rename(columns=str.strip)
-            lab["annotator"] = f"{out.name} " + f.stem.replace("labels_", "batch ")
+            lab["annotator"] = f"round-{n} " + f.stem.replace("labels_", "batch ")
             labels.append(lab[["id", "label", "annotator"]])
     lab = pd.concat(labels)
     lab["label"] = lab["label"].str.strip()
@@ -110,13 +110,15 @@ def build(rounds: list[Path]) -> None:
     # agreement on items labelled twice; those items keep the label only where both agree
     twice = lab[lab.duplicated("id", keep=False)]
     if len(twice):
-        pv = twice.pivot_table(index="id", columns="annotator", values="label", aggfunc="first").dropna()
-        if pv.shape[1] == 2:
-            a, b = pv.iloc[:, 0].astype(int), pv.iloc[:, 1].astype(int)
-            from sklearn.metrics import cohen_kappa_score
+        from sklearn.metrics import cohen_kappa_score
 
-            print(f"agreement on {len(pv)} items: {float((a == b).mean()):.3f}, Cohen's kappa "
-                  f"{cohen_kappa_score(a, b):.3f}")
+        twice = twice.assign(round=twice["annotator"].str.split().str[0])
+        for rnd, g in twice.groupby("round"):
+            pv = g.pivot_table(index="id", columns="annotator", values="label", aggfunc="first").dropna()
+            if pv.shape[1] == 2:
+                a, b = pv.iloc[:, 0].astype(int), pv.iloc[:, 1].astype(int)
+                print(f"{rnd}: agreement on {len(pv)} items: {float((a == b).mean()):.3f}, Cohen's kappa "
+                      f"{cohen_kappa_score(a, b):.3f}")
         agreed = twice.groupby("id")["label"].nunique() == 1
         lab = pd.concat([lab[~lab["id"].isin(twice["id"])],
                          twice[twice["id"].isin(agreed[agreed].index)].drop_duplicates("id")])
