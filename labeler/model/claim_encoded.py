@@ -1,0 +1,178 @@
+"""Does a sentence read as a contested assertion? A linear model over its sentence embedding.
+
+Whether "The sanctions caused the shortages." is contested is a matter of meaning, which hashed
+n-grams of the masked text (``claim_sentence.py``) barely see: on 2,281 sentences of real
+articles labelled by the project's annotators (``data/claim_sentence_labels.csv``), n-grams
+reach a cross-validated AUC of 0.63, the all-MiniLM-L6-v2 embedding (``encoder.py``, numpy
+only) 0.76; on the hand-labelled held-out articles' author-voice sentences 0.755 against
+0.813 (session 6). The embedding model needs the encoder's weights package; a ``LabelerModel``
+keeps the n-gram model beside it and uses that one when the weights are missing.
+
+The learned part is one ``CalibratedLinearClassifier`` on the 384 embedding dimensions; the
+model file holds its weights, the encoder's name and the SHA-256 of its weights file, never
+the encoder or any text. The words behind a flagged sentence are found by leaving each word out
+and re-reading the sentence (occlusion): the words whose removal lowers the probability most.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.utils.validation import check_is_fitted
+
+from .claim_sentence import FUNCTION_WORDS
+from .linear import CalibratedLinearClassifier
+
+# What the tokenizer splits a sentence into first (then punctuation, then word pieces): so each
+# chunk tokenised on its own gives exactly its pieces in the sentence.
+_SEGMENT = re.compile(r"\S+")
+_EDGE = re.compile(r"^\W+|\W+$")
+
+
+class EncoderMismatch(RuntimeError):
+    """The installed encoder is not the one the model was trained on."""
+
+
+def encoder_problem(expected_sha256: str | None = None) -> str | None:
+    """Why the installed sentence encoder cannot serve a model trained on ``expected_sha256``
+    weights (None: any weights), or None when it can. Loads the encoder once per process."""
+    from .encoder import EncoderUnavailable, default_encoder
+
+    try:
+        enc = default_encoder()
+    except (EncoderUnavailable, OSError, ValueError) as exc:  # missing, unreadable or malformed weights
+        return str(exc)
+    if expected_sha256 is not None and enc.weights_sha256 != expected_sha256:
+        return (f"the installed encoder weights ({enc.weights_sha256[:12]}...) are not the ones this model was "
+                f"trained on ({expected_sha256[:12]}...)")
+    return None
+
+
+def word_pieces(enc, sentence: str) -> tuple[list, list[int], list[int]]:
+    """(word matches, token ids with [CLS]/[SEP], index of the word each token belongs to or -1):
+    the ids ``enc.tokenize`` gives the sentence, with each token's word known."""
+    tok = enc.tokenizer
+    words = list(_SEGMENT.finditer(sentence if isinstance(sentence, str) else ""))
+    ids, owner = [tok.cls_id], [-1]
+    for i, m in enumerate(words):
+        pieces = tok.encode(m.group(), 10**6)[1:-1]
+        ids += pieces
+        owner += [i] * len(pieces)
+        if len(ids) >= enc.max_tokens:
+            break
+    return words, ids[: enc.max_tokens - 1] + [tok.sep_id], owner[: enc.max_tokens - 1] + [-1]
+
+
+class EncodedClaimModel(ClassifierMixin, BaseEstimator):
+    """P(a sentence reads as a contested assertion), from its sentence embedding.
+
+    ``fit(sentences, y)`` and ``predict_proba(sentences)`` take lists of strings. ``encoder``:
+    an object with ``encode(list[str]) -> (n, dim) array`` and ``weights_sha256`` (None: the
+    installed all-MiniLM-L6-v2, ``encoder.default_encoder()``); it is not stored in the model
+    file. ``threshold``: the probability from which a sentence counts as a claim (the recipe
+    chooses it)."""
+
+    def __init__(self, *, C: float = 0.3, threshold: float = 0.5, cv: int = 5, random_state: int | None = 0,
+                 encoder=None):
+        self.C = C
+        self.threshold = threshold
+        self.cv = cv
+        self.random_state = random_state
+        self.encoder = encoder
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.input_tags.two_d_array = False
+        tags.input_tags.string = True
+        tags.classifier_tags.multi_class = False
+        return tags
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state["encoder"] = None  # the weights live in their package, checked by hash on use
+        return state
+
+    def _encoder(self):
+        if self.encoder is not None:
+            return self.encoder
+        from .encoder import default_encoder
+
+        return default_encoder()
+
+    def embed(self, sentences: Sequence[str]) -> np.ndarray:
+        if isinstance(sentences, str):
+            raise TypeError("expected a list of sentences, got one string")
+        enc = self._encoder()
+        want = getattr(self, "encoder_sha256_", None)
+        if want is not None and getattr(enc, "weights_sha256", None) != want:
+            raise EncoderMismatch(f"this claim model was trained on encoder weights {want[:12]}..., the installed "
+                                  f"encoder has {str(getattr(enc, 'weights_sha256', None))[:12]}...; install "
+                                  f"{getattr(self, 'encoder_name_', 'the same encoder')} or retrain")
+        return enc.encode([s if isinstance(s, str) else "" for s in sentences])
+
+    def fit(self, sentences: Sequence[str], y, groups=None, sample_weight=None) -> EncodedClaimModel:
+        y = np.asarray(y)
+        if len(y) != len(sentences):
+            raise ValueError(f"{len(sentences)} sentences but {len(y)} labels")
+        enc = self._encoder()
+        self.encoder_name_ = str(getattr(enc, "name", type(enc).__name__))
+        self.encoder_sha256_ = getattr(enc, "weights_sha256", None)
+        self.clf_ = CalibratedLinearClassifier(C=self.C, class_weight="balanced", cv=self.cv,
+                                               random_state=self.random_state).fit(
+            self.embed(sentences), y, groups=groups, sample_weight=sample_weight)
+        self.classes_ = self.clf_.classes_
+        return self
+
+    def predict_proba(self, sentences: Sequence[str]) -> np.ndarray:
+        check_is_fitted(self)
+        if len(sentences) == 0:
+            return np.zeros((0, 2))
+        return self.clf_.predict_proba(self.embed(sentences))
+
+    def decision_function(self, sentences: Sequence[str]) -> np.ndarray:
+        check_is_fitted(self)
+        return self.clf_.decision_function(self.embed(sentences))
+
+    def predict(self, sentences: Sequence[str]) -> np.ndarray:
+        return self.classes_[(self.predict_proba(sentences)[:, 1] >= self.threshold).astype(int)]
+
+    def token_contributions(self, sentence: str) -> list[tuple[int, int, float]]:
+        """(start, end, share of the calibrated log-odds) of each word of ``sentence`` (a run of
+        non-space characters, reported without its edge punctuation).
+
+        Exact for the linear part: the embedding is the L2-normalised mean of the encoder's last
+        token states h_t, so the log-odds ``w . mean(h) / |mean(h)| + b`` is a sum over tokens of
+        ``w . h_t / (n |mean(h)|)``; a word's share is the sum over its word pieces (each word is
+        tokenised on its own, which gives BERT's pieces, since it splits on spaces first). What a token state carries of its neighbours stays in that token's share."""
+        check_is_fitted(self)
+        enc = self._encoder()
+        words, ids, owner = word_pieces(enc, sentence)
+        h = enc.token_states(ids)
+        mean = h.mean(axis=0)
+        per_token = h @ self.clf_.coef_.ravel().astype(np.float32) / (len(ids) * float(np.linalg.norm(mean)) or 1.0)
+        share = np.zeros(len(words))
+        for t, i in enumerate(owner):
+            if i >= 0:
+                share[i] += per_token[t]
+        out = []
+        for i, m in enumerate(words):  # reported without the chunk's leading/trailing punctuation
+            lead = len(m.group()) - len(_EDGE.sub("", m.group(), count=1)) if _EDGE.match(m.group()) else 0
+            core = m.group()[lead:]
+            trail = len(core) - len(re.sub(r"\W+$", "", core))
+            if core[: len(core) - trail]:
+                out.append((m.start() + lead, m.end() - trail, float(share[i])))
+            else:
+                out.append((m.start(), m.end(), float(share[i])))
+        return out
+
+    def strongest_words(self, sentence: str, k: int = 3) -> list[str]:
+        """The sentence's words that push it most towards a contested assertion (largest positive
+        share of the log-odds, :meth:`token_contributions`); function words, punctuation and
+        capitalised names are not reported."""
+        scored = [(s, e, c) for s, e, c in self.token_contributions(sentence)
+                  if c > 0 and sentence[s:e][:1].isalnum() and sentence[s:e].lower() not in FUNCTION_WORDS
+                  and not sentence[s:e][:1].isupper()]
+        top = sorted(scored, key=lambda x: -x[2])[:k]
+        return [sentence[s:e] for s, e, _c in sorted(top)]
