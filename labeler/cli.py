@@ -35,6 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--trust-model", action="store_true", help="accept a model file as it is, checksum and all types (only files you made)")
     a.add_argument("--trust-type", action="append", default=[], metavar="NAME",
                    help="accept one type a model file asks for, after inspecting it (repeatable)")
+    a.add_argument("--claims", choices=("ngram", "embedding"),
+                   help="which claim model reads sentences (default ngram; embedding: the sentence encoder)")
     a.add_argument("--registry", help="extra outlet registry CSV merged over the built-in one")
     a.add_argument("--compact", action="store_true", help="one-line JSON")
     a.add_argument("--format", choices=("json", "text"), default="json",
@@ -130,6 +132,10 @@ def _analyze(args: argparse.Namespace) -> int:
         else:
             text = art.check_text(content, where="standard input" if args.path == "-" else args.path)
     model = load_model(args.model, trusted=trust_of(args)) if args.model else None
+    if getattr(args, "claims", None):
+        from .batch.cli import claims_by
+
+        model = claims_by(model if model is not None else load_model(), args.claims)
     analysis = analyze(text, url=url, title=args.title, html=html, model=model, registry=registry)
     if args.format == "text":
         from .summary import summary_text

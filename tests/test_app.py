@@ -95,6 +95,24 @@ def test_app_opens_on_the_analyse_page_with_the_default_model():
     assert any("Model:" in c.value for c in at.sidebar.caption)
 
 
+def test_the_sentence_encoder_reads_claims_when_ticked():
+    from labeler.model.encoder import encoder_available
+
+    if not encoder_available():
+        pytest.skip("the encoder's weights package is not installed")
+    at = app()
+    at.text_area(key="text").set_value("Vote dispute\n\nThe council met on Tuesday. The party despises the voters "
+                                       "and governs only for its wealthy donors.\n\nThe report was published in March.")
+    at.button(key="analyse").click().run()
+    before = [c.why for c in at.session_state["result"][1].claims if c.probability is not None]
+    at.sidebar.checkbox(key="embedding_claims").check().run()
+    at.button(key="analyse").click().run()
+    assert not at.exception, at.exception
+    after = [c.why for c in at.session_state["result"][1].claims if c.probability is not None]
+    assert not any(w.startswith("embedding") for w in before)
+    assert after and all(w.startswith("embedding claim model") for w in after)
+
+
 def test_seed_origin_is_rt_state_controlled_russia(seed_app):
     origin = marks(seed_app, "labeler-origin")
     assert "RT (state-controlled, RU)" in origin.text

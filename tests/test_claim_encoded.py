@@ -90,9 +90,23 @@ def test_a_labeler_model_falls_back_to_its_ngram_claims_when_the_weights_differ(
     foreign = EncodedClaimModel(cv=2).fit(CLAIMS + PLAIN, [1] * 8 + [0] * 8)
     foreign.encoder_sha256_ = "f" * 64
     with caplog.at_level(logging.WARNING, logger="labeler"):
-        assert LabelerModel("x", "1", claim_model=ngram, claim_encoder_model=foreign).claim_reader() is ngram
+        assert LabelerModel("x", "1", claim_model=ngram, claim_encoder_model=foreign,
+                            claims="embedding").claim_reader() is ngram
     assert "n-gram claim model reads the sentences instead" in caplog.text
-    assert LabelerModel("x", "1", claim_model=ngram, claim_encoder_model=model).claim_reader() is model
+    assert LabelerModel("x", "1", claim_model=ngram, claim_encoder_model=model,
+                        claims="embedding").claim_reader() is model
+
+
+def test_the_ngram_model_reads_claims_unless_the_embedding_model_is_asked_for(model):
+    ngram = ClaimSentenceModel(cv=2).fit(CLAIMS + PLAIN, [1] * 8 + [0] * 8)
+    both = LabelerModel("x", "1", claim_model=ngram, claim_encoder_model=model)
+    assert both.claim_reader() is ngram
+    assert both.with_claims("embedding").claim_reader() is model
+    assert both.claim_reader() is ngram  # a copy: the original keeps its reader
+    with pytest.raises(ValueError, match="choose one of: ngram, embedding"):
+        both.with_claims("bert")
+    with pytest.raises(ValueError, match="no embedding claim model"):
+        LabelerModel("y", "1", claim_model=ngram).with_claims("embedding")
 
 
 def test_the_model_file_keeps_no_encoder_and_reloads(model, tmp_path):
@@ -108,7 +122,8 @@ def test_the_model_file_keeps_no_encoder_and_reloads(model, tmp_path):
 def test_model_claims_from_the_embedding_model_carry_words_and_probabilities(model):
     text = ("Dam dispute\n\nThe council met on Tuesday. The floods were caused by the council's criminal "
             "neglect of the dams.\n\nThe report was published in March.")
-    a = LabelerModel("t", "1", claim_encoder_model=model).analyze(labeler.analyze(text, model="rules"), text)
+    a = LabelerModel("t", "1", claim_encoder_model=model, claims="embedding").analyze(
+        labeler.analyze(text, model="rules"), text)
     found = [c for c in a.claims if c.probability is not None]
     assert all(text[c.start:c.end] == c.sentence for c in found)
     assert any("neglect" in c.sentence and "strongest words" in c.why for c in found)

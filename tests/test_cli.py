@@ -128,3 +128,24 @@ def test_a_tampered_model_file_is_refused_with_how_to_trust_it(capsys, tmp_path)
     code, out, err = run(capsys, "analyze", str(art), "--model", str(dst))
     assert code == 4 and out == ""
     assert "SHA-256" in err and "--trust-model" in err
+
+
+def test_claims_embedding_reads_claims_with_the_sentence_encoder(capsys, tmp_path):
+    from labeler.model.encoder import encoder_available
+
+    if not encoder_available():
+        pytest.skip("the encoder's weights package is not installed")
+    p = tmp_path / "a.txt"
+    p.write_text("Vote dispute\n\nThe council met on Tuesday. The party despises the voters and governs only for "
+                 "its wealthy donors.\n\nThe report was published in March.", encoding="utf-8")
+    code, out, _ = run(capsys, "analyze", str(p), "--claims", "embedding")
+    assert code == EXIT_OK
+    whys = [c["why"] for c in json.loads(out)["claims"] if c.get("probability") is not None]
+    assert whys and all(w.startswith("embedding claim model") for w in whys)
+
+
+def test_claims_embedding_with_the_rules_is_a_model_error(capsys, tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text("The council met on Tuesday.", encoding="utf-8")
+    code, _out, err = run(capsys, "analyze", str(p), "--model", "rules", "--claims", "embedding")
+    assert code == 4 and "no embedding claim model" in err

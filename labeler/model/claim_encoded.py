@@ -25,6 +25,9 @@ from sklearn.utils.validation import check_is_fitted
 from .claim_sentence import FUNCTION_WORDS
 from .linear import CalibratedLinearClassifier
 
+# Auxiliaries carry tense, not the claim: never reported as a sentence's strongest words.
+_AUXILIARIES = frozenset("is are was were be been being am has have had having do does did will would shall "
+                         "should can could may might must".split())
 # What the tokenizer splits a sentence into first (then punctuation, then word pieces): so each
 # chunk tokenised on its own gives exactly its pieces in the sentence.
 _SEGMENT = re.compile(r"\S+")
@@ -169,10 +172,11 @@ class EncodedClaimModel(ClassifierMixin, BaseEstimator):
 
     def strongest_words(self, sentence: str, k: int = 3) -> list[str]:
         """The sentence's words that push it most towards a contested assertion (largest positive
-        share of the log-odds, :meth:`token_contributions`); function words, punctuation and
-        capitalised names are not reported."""
+        share of the log-odds, :meth:`token_contributions`); function words, auxiliaries,
+        punctuation and capitalised names are not reported."""
         scored = [(s, e, c) for s, e, c in self.token_contributions(sentence)
                   if c > 0 and sentence[s:e][:1].isalnum() and sentence[s:e].lower() not in FUNCTION_WORDS
+                  and sentence[s:e].lower() not in _AUXILIARIES
                   and not sentence[s:e][:1].isupper()]
         top = sorted(scored, key=lambda x: -x[2])[:k]
         return [sentence[s:e] for s, e, _c in sorted(top)]
