@@ -149,3 +149,23 @@ def test_claims_embedding_with_the_rules_is_a_model_error(capsys, tmp_path):
     p.write_text("The council met on Tuesday.", encoding="utf-8")
     code, _out, err = run(capsys, "analyze", str(p), "--model", "rules", "--claims", "embedding")
     assert code == 4 and "no embedding claim model" in err
+
+
+def test_score_with_claims_embedding_reaches_the_worker_processes(capsys, tmp_path):
+    import pandas as pd
+
+    from labeler.model.encoder import encoder_available
+
+    if not encoder_available():
+        pytest.skip("the encoder's weights package is not installed")
+    claim = ("Vote dispute\n\nThe council met on Tuesday. The party despises the voters and governs only for its "
+             "wealthy donors.\n\nThe report was published in March.")
+    pd.DataFrame({"id": [1, 2, 3], "text": [claim, "The ferry leaves at seven.", claim]}).to_csv(
+        tmp_path / "in.csv", index=False)
+    code, _out, _err = run(capsys, "score", str(tmp_path / "in.csv"), "-o", str(tmp_path / "out.csv"),
+                           "--claims", "embedding", "--jobs", "2", "-q")
+    assert code == EXIT_OK
+    out = pd.read_csv(tmp_path / "out.csv")
+    whys = [c["why"] for a in out["analysis"] for c in json.loads(a)["claims"] if c.get("probability") is not None]
+    assert list(out["id"]) == [1, 2, 3] and len(whys) == 2
+    assert all(w.startswith("embedding claim model") for w in whys)
