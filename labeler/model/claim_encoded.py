@@ -19,10 +19,9 @@ import re
 from collections.abc import Sequence
 
 import numpy as np
-from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.utils.validation import check_is_fitted
 
-from .claim_sentence import FUNCTION_WORDS
+from .claim_sentence import FUNCTION_WORDS, SentenceClassifier
 from .linear import CalibratedLinearClassifier
 
 # Auxiliaries carry tense, not the claim: never reported as a sentence's strongest words.
@@ -68,7 +67,7 @@ def word_pieces(enc, sentence: str) -> tuple[list, list[int], list[int]]:
     return words, ids[: enc.max_tokens - 1] + [tok.sep_id], owner[: enc.max_tokens - 1] + [-1]
 
 
-class EncodedClaimModel(ClassifierMixin, BaseEstimator):
+class EncodedClaimModel(SentenceClassifier):
     """P(a sentence reads as a contested assertion), from its sentence embedding.
 
     ``fit(sentences, y)`` and ``predict_proba(sentences)`` take lists of strings. ``encoder``:
@@ -84,13 +83,6 @@ class EncodedClaimModel(ClassifierMixin, BaseEstimator):
         self.cv = cv
         self.random_state = random_state
         self.encoder = encoder
-
-    def __sklearn_tags__(self):
-        tags = super().__sklearn_tags__()
-        tags.input_tags.two_d_array = False
-        tags.input_tags.string = True
-        tags.classifier_tags.multi_class = False
-        return tags
 
     def __getstate__(self):
         state = dict(self.__dict__)
@@ -137,9 +129,6 @@ class EncodedClaimModel(ClassifierMixin, BaseEstimator):
     def decision_function(self, sentences: Sequence[str]) -> np.ndarray:
         check_is_fitted(self)
         return self.clf_.decision_function(self.embed(sentences))
-
-    def predict(self, sentences: Sequence[str]) -> np.ndarray:
-        return self.classes_[(self.predict_proba(sentences)[:, 1] >= self.threshold).astype(int)]
 
     def token_contributions(self, sentence: str) -> list[tuple[int, int, float]]:
         """(start, end, share of the calibrated log-odds) of each word of ``sentence`` (a run of

@@ -82,7 +82,21 @@ def normalise(sentence: str) -> str:
     return " ".join(t for t, _s, _e in claim_tokens(sentence))
 
 
-class ClaimSentenceModel(ClassifierMixin, BaseEstimator):
+class SentenceClassifier(ClassifierMixin, BaseEstimator):
+    """What the claim models share: lists of sentences in, a probability threshold for ``predict``."""
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.input_tags.two_d_array = False
+        tags.input_tags.string = True
+        tags.classifier_tags.multi_class = False
+        return tags
+
+    def predict(self, sentences: Sequence[str]) -> np.ndarray:
+        return self.classes_[(self.predict_proba(sentences)[:, 1] >= self.threshold).astype(int)]
+
+
+class ClaimSentenceModel(SentenceClassifier):
     """P(a sentence reads as a contested assertion), from hashed n-grams of its masked text.
 
     ``fit(sentences, y)`` and ``predict_proba(sentences)`` take lists of strings. Parameters
@@ -102,13 +116,6 @@ class ClaimSentenceModel(ClassifierMixin, BaseEstimator):
         self.clusters = clusters
         self.class_size = class_size
         self.class_scale = class_scale
-
-    def __sklearn_tags__(self):
-        tags = super().__sklearn_tags__()
-        tags.input_tags.two_d_array = False
-        tags.input_tags.string = True
-        tags.classifier_tags.multi_class = False
-        return tags
 
     def _hasher(self) -> HashingVectorizer:
         # Stateless, so it is rebuilt from the parameters rather than stored in the model file.
@@ -152,9 +159,6 @@ class ClaimSentenceModel(ClassifierMixin, BaseEstimator):
     def predict_proba(self, sentences: Sequence[str]) -> np.ndarray:
         check_is_fitted(self)
         return self.clf_.predict_proba(self._matrix(sentences))
-
-    def predict(self, sentences: Sequence[str]) -> np.ndarray:
-        return self.classes_[(self.predict_proba(sentences)[:, 1] >= self.threshold).astype(int)]
 
     def strongest_words(self, sentence: str, k: int = 3) -> list[str]:
         """The sentence's words (or word pairs) that push it most towards a contested assertion,

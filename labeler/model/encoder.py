@@ -321,7 +321,8 @@ def _package_folder() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "model"
 
 
-def _sha256(path: Path) -> str:
+def file_sha256(path: str | os.PathLike) -> str:
+    """SHA-256 of a file, read in 1 MB blocks (model files and encoder weights are checked by it)."""
     h = hashlib.sha256()
     with open(path, "rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
@@ -387,7 +388,7 @@ class SentenceEncoder:
             config = json.load(fh)
         weights = read_safetensors(files["model.safetensors"])
         tokenizer = WordPieceTokenizer.from_file(files["vocab.txt"])
-        return cls(weights, config, tokenizer, weights_sha256=_sha256(files["model.safetensors"]))
+        return cls(weights, config, tokenizer, weights_sha256=file_sha256(files["model.safetensors"]))
 
     def tokenize(self, sentences: Sequence[str]) -> list[list[int]]:
         """Token ids with [CLS]/[SEP], truncated to max_tokens."""

@@ -14,7 +14,6 @@ code, since a file can only name types and skops builds none that are not allowe
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from pathlib import Path
@@ -23,6 +22,7 @@ from typing import Any
 import skops.io as sio
 
 from ..errors import ModelError
+from .encoder import file_sha256
 
 FORMAT = "labeler.model/1"
 MODEL_FILE = "model.skops"
@@ -70,12 +70,7 @@ TRUSTED_TYPES = sorted({
 })
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
+_sha256 = file_sha256
 
 
 def save_model(model: Any, path: str | os.PathLike) -> Path:
