@@ -35,6 +35,28 @@ class RuleScorer:
         return "RuleScorer()"
 
 
+def with_claim_reader(model: Scorer, reader: str) -> Scorer:
+    """``model`` reading claims with ``reader`` ("ngram" or "embedding"), as the CLI's ``--claims``
+    asks. An explicit "embedding" that cannot be honoured (the rules, a model without an embedding
+    claim model, missing or different encoder weights) is a ``ModelError``, not a quiet fallback;
+    "ngram" keeps a model without that choice as it is."""
+    if hasattr(model, "with_claims"):
+        try:
+            chosen = model.with_claims(reader)
+        except ValueError as e:
+            raise ModelError(str(e)) from None
+        if reader == "embedding":
+            from .model.claim_encoded import encoder_problem
+
+            problem = encoder_problem(getattr(chosen.claim_encoder_model, "encoder_sha256_", None))
+            if problem is not None:
+                raise ModelError(f"--claims embedding: {problem}")
+        return chosen
+    if reader == "embedding":
+        raise ModelError("this model has no embedding claim model; use --claims ngram or the default model")
+    return model
+
+
 def load_model(path: str | os.PathLike | None = None, *, trusted: bool | list[str] = False) -> Scorer:
     """The shipped default model (``path=None``), or a model directory/file a user gives.
 

@@ -133,9 +133,9 @@ def _analyze(args: argparse.Namespace) -> int:
             text = art.check_text(content, where="standard input" if args.path == "-" else args.path)
     model = load_model(args.model, trusted=trust_of(args)) if args.model else None
     if getattr(args, "claims", None):
-        from .batch.cli import claims_by
+        from .api import with_claim_reader
 
-        model = claims_by(model if model is not None else load_model(), args.claims)
+        model = with_claim_reader(model if model is not None else load_model(), args.claims)
     analysis = analyze(text, url=url, title=args.title, html=html, model=model, registry=registry)
     if args.format == "text":
         from .summary import summary_text

@@ -19,17 +19,14 @@ from __future__ import annotations
 import argparse
 import csv
 import re
-import sys
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from labeler import datasets as D  # noqa: E402
-from labeler.model.recipes import _plain  # noqa: E402
-from labeler.text import sentences  # noqa: E402
+from labeler import datasets as D
+from labeler.model.recipes import _plain
+from labeler.text import sentences
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "claim_sentence_labels.csv"
 PER_CORPUS = {"ptc": 600, "hyperpartisan": 600, "allsides": 600, "ruwa": 600}

@@ -127,3 +127,37 @@ def test_model_claims_from_the_embedding_model_carry_words_and_probabilities(mod
     found = [c for c in a.claims if c.probability is not None]
     assert all(text[c.start:c.end] == c.sentence for c in found)
     assert any("neglect" in c.sentence and "strongest words" in c.why for c in found)
+
+
+def test_a_model_file_cannot_name_the_encoder(model):
+    state = {**model.__getstate__(), "encoder": "/some/other/weights"}
+    back = EncodedClaimModel.__new__(EncodedClaimModel)
+    back.__setstate__(state)
+    assert back.encoder is None and back.encoder_sha256_ == model.encoder_sha256_
+
+
+def test_asking_for_embedding_claims_that_cannot_be_read_is_a_model_error(model):
+    from labeler.api import with_claim_reader
+    from labeler.errors import ModelError
+
+    ngram = ClaimSentenceModel(cv=2).fit(CLAIMS + PLAIN, [1] * 8 + [0] * 8)
+    foreign = EncodedClaimModel(cv=2).fit(CLAIMS + PLAIN, [1] * 8 + [0] * 8)
+    foreign.encoder_sha256_ = "e" * 64
+    with pytest.raises(ModelError, match="not the ones this model was trained on"):
+        with_claim_reader(LabelerModel("x", "1", claim_model=ngram, claim_encoder_model=foreign), "embedding")
+    with pytest.raises(ModelError, match="no embedding claim model"):
+        with_claim_reader(labeler.load_model("rules"), "embedding")
+    ok = with_claim_reader(LabelerModel("x", "1", claim_model=ngram, claim_encoder_model=model), "embedding")
+    assert ok.claim_reader() is model
+
+
+def test_the_recipe_probe_keeps_the_runs_encoder(model):
+    from labeler.model.encoder import CachedEncoder, default_encoder
+    from labeler.model.recipes import claim_candidates
+
+    cached = CachedEncoder(default_encoder())
+    m = EncodedClaimModel(cv=2, encoder=cached).fit(CLAIMS + PLAIN, [1] * 8 + [0] * 8)
+    text = "Dam dispute\n\nThe council met on Tuesday. The floods were caused by criminal neglect of the dams."
+    seen = len(cached._seen)
+    c = claim_candidates(m, [{"id": "a", "text": text}])
+    assert len(c) >= 1 and len(cached._seen) > seen

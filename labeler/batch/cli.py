@@ -56,9 +56,9 @@ def run_score(args: argparse.Namespace) -> int:
 
         model = load_model(args.model, trusted=trust_of(args))
     if getattr(args, "claims", None):
-        from ..api import load_model
+        from ..api import load_model, with_claim_reader
 
-        model = claims_by(model if model is not None else load_model(), args.claims)
+        model = with_claim_reader(model if model is not None else load_model(), args.claims)
     summary = score_file(args.inputs, args.output, fmt=args.fmt, out_fmt=args.out_fmt, text_col=args.text_col,
                          url_col=args.url_col, title_col=args.title_col, id_col=args.id_col,
                          html_col=args.html_col, jobs=args.jobs, engine=args.engine, scheduler=args.scheduler,
@@ -71,18 +71,3 @@ def run_score(args: argparse.Namespace) -> int:
         if summary.malformed > 20:
             print(f"labeler: ... and {summary.malformed - 20} more malformed lines", file=sys.stderr)
     return EXIT_OK
-
-
-def claims_by(model, reader: str):
-    """``model`` reading claims with ``reader``; a model without that choice (the rules, a model
-    saved before session 6) is refused for "embedding" and kept as it is for "ngram"."""
-    from ..errors import ModelError
-
-    if hasattr(model, "with_claims"):
-        try:
-            return model.with_claims(reader)
-        except ValueError as e:
-            raise ModelError(str(e)) from None
-    if reader == "embedding":
-        raise ModelError("this model has no embedding claim model; use --claims ngram or the default model")
-    return model

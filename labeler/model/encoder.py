@@ -556,3 +556,25 @@ _SPLIT = (
     "12470-12474 16a6e-16a6f 16af5 16b37-16b3b 16b44 1bc9f 1da87-1da8b 20000-2a6df 2a700-2b81f "
     "2b920-2ceaf 2f800-2fa1f "
 )
+
+
+class CachedEncoder:
+    """A sentence encoder that remembers what it encoded, for one training run: the recipe reads
+    the same held-out sentences for several figures. Everything else is the wrapped encoder's."""
+
+    def __init__(self, encoder: SentenceEncoder) -> None:
+        self._encoder = encoder
+        self._seen: dict[str, np.ndarray] = {}
+
+    def __getattr__(self, name: str):
+        if name.startswith("_"):  # not set yet (copy, pickle): no recursion through _encoder
+            raise AttributeError(name)
+        return getattr(self._encoder, name)
+
+    def encode(self, sentences: Sequence[str], batch_size: int = 64) -> np.ndarray:
+        todo = list(dict.fromkeys(s for s in sentences if s not in self._seen))
+        if todo:
+            for s, v in zip(todo, self._encoder.encode(todo, batch_size=batch_size)):
+                self._seen[s] = v
+        return np.stack([self._seen[s] for s in sentences]) if len(sentences) else \
+            np.zeros((0, self._encoder.dim), dtype=np.float32)

@@ -120,8 +120,8 @@ def model_claims(model, text: str, spans: Sequence, analysis: Analysis, probs: n
                  source: str = "model", candidates: list | None = None, explain: bool = True) -> list[Claim]:
     """Sentences the claim model reads as contested assertions among :func:`claim_candidates`,
     each with its probability (``probs``: already computed, aligned with ``candidates``).
-    ``explain=False`` leaves out the strongest words (the embedding model re-reads a sentence
-    once per word to find them; evaluations that only count claims skip that)."""
+    ``explain=False`` leaves out the strongest words (one more encoder pass per flagged
+    sentence for the embedding model; evaluations that only count claims skip it)."""
     if model is None:
         return []
     cands = claim_candidates(text, spans, analysis) if candidates is None else candidates

@@ -18,8 +18,8 @@
   score is kept (the model has no head for it).
 * claim models: the embedding model (``claim_encoded.py``, ``fit_encoded_claim_model``) learns
   from the project's sentence annotations of real articles (``data/claim_sentence_labels.csv``)
-  and is the one used when the encoder's weights are installed; the n-gram model
-  (``claim_sentence.py``, ``fit_claim_model``), its fallback, learns from EUvsDisinfo claim titles
+  and reads claims when asked for (``with_claims("embedding")``); the n-gram model
+  (``claim_sentence.py``, ``fit_claim_model``), the default reader, learns from EUvsDisinfo claim titles
   and PTC contested-simplification sentences against plain wire sentences, plus the annotations;
   its threshold keeps wrong added claims rare on the hand-labelled challenge/seen held-out sets and
   on a calibration split of wire articles. A separate wire split gives the card's wire figures.
@@ -538,6 +538,8 @@ def claim_candidates(model: ClaimSentenceModel | EncodedClaimModel, rows) -> pd.
 
     probe = copy.copy(model)
     probe.threshold = 0.0
+    if hasattr(model, "encoder"):  # a copy drops the encoder (as a saved model does); keep the run's
+        probe.encoder = model.encoder
     out_rows, articles = [], 0
     for r in rows:
         try:
@@ -650,26 +652,6 @@ def best_f1_threshold(y: np.ndarray, p: np.ndarray, lo: float = 0.05, hi: float 
     return float(grid[int(np.argmax(f1))])
 
 
-class CachedEncoder:
-    """A sentence encoder that remembers what it encoded, for one training run: the recipe reads
-    the same held-out sentences for several figures. Everything else is the wrapped encoder's."""
-
-    def __init__(self, encoder) -> None:
-        self._encoder = encoder
-        self._seen: dict[str, np.ndarray] = {}
-
-    def __getattr__(self, name: str):
-        return getattr(self._encoder, name)
-
-    def encode(self, sentences: Sequence[str], batch_size: int = 64) -> np.ndarray:
-        todo = list(dict.fromkeys(s for s in sentences if s not in self._seen))
-        if todo:
-            for s, v in zip(todo, self._encoder.encode(todo, batch_size=batch_size)):
-                self._seen[s] = v
-        return np.stack([self._seen[s] for s in sentences]) if len(sentences) else \
-            np.zeros((0, self._encoder.dim), dtype=np.float32)
-
-
 def fit_encoded_claim_model(root, seed: int = 0, validation=None, log: Callable[[str], None] = print,
                             encoder=None) -> tuple[EncodedClaimModel, dict[str, Any]]:
     """The embedding claim model, trained on the project's sentence annotations of real articles
@@ -682,7 +664,7 @@ def fit_encoded_claim_model(root, seed: int = 0, validation=None, log: Callable[
 
     from sklearn.metrics import roc_auc_score
 
-    from .encoder import default_encoder
+    from .encoder import CachedEncoder, default_encoder
 
     enc = CachedEncoder(encoder if encoder is not None else default_encoder())
     ann = D.load_claim_annotations(root)

@@ -35,9 +35,9 @@ def active_model():
     """The model the user chose on the Models page (the shipped default until then)."""
     uploaded = st.session_state.get("uploaded_model")
     if st.session_state.get("active_model") == "uploaded" and uploaded is not None:
-        return uploaded
-    path = st.session_state.get("active_model_path")
-    m = cached_model(path)
+        m = uploaded
+    else:
+        m = cached_model(st.session_state.get("active_model_path"))
     if st.session_state.get("embedding_claims") and getattr(m, "claim_encoder_model", None) is not None:
         return m.with_claims("embedding")
     return m
@@ -54,6 +54,12 @@ def sidebar() -> str:
             st.sidebar.checkbox("Read claims with the sentence encoder", key="embedding_claims",
                                 help="The embedding claim model ranks sentences better but is about 6x slower "
                                      "and found no more right claims on unseen test articles (README).")
+            if st.session_state.get("embedding_claims"):
+                from ..model.claim_encoded import encoder_problem
+
+                problem = encoder_problem(getattr(m.claim_encoder_model, "encoder_sha256_", None))
+                if problem is not None:
+                    st.sidebar.warning(f"Claims are read with n-grams: {problem}")
     except ModelError as e:
         st.sidebar.error(str(e))
     return page
