@@ -97,6 +97,20 @@ def test_resume_refuses_a_changed_input(tmp_path):
         score_file(str(src), str(out), quiet=True, chunk_rows=4, resume=True)
 
 
+def test_resume_refuses_another_claim_reader(tmp_path):
+    model = labeler.load_model()
+    if not hasattr(model, "with_claims"):
+        pytest.skip("no default model shipped")
+    src = write_corpus(tmp_path / "in.csv", 12)
+    out = tmp_path / "scored.csv"
+    with pytest.raises(KeyboardInterrupt):
+        score_file(str(src), str(out), quiet=True, chunk_rows=4, analyze_fn=InterruptAfter(6), model=model)
+    with pytest.raises(InputError, match="cannot resume.*--claims"):
+        score_file(str(src), str(out), quiet=True, chunk_rows=4, resume=True, model=model.with_claims("embedding"))
+    summary = score_file(str(src), str(out), quiet=True, chunk_rows=4, resume=True, model=model)
+    assert summary.rows == 12 and summary.resumed_rows == 4
+
+
 def test_without_resume_an_unfinished_run_is_started_again(tmp_path):
     src = write_corpus(tmp_path / "in.csv", 12)
     out = tmp_path / "scored.csv"

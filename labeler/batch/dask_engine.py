@@ -118,7 +118,7 @@ def run_dask(plan: Plan, *, output_dir: bool = False, scheduler: str | None = No
     t0 = time.perf_counter()
     target = plan.output.rstrip("/\\")
     partial = target + ".partial"
-    key = dict(fingerprint(plan, None), engine="dask", partition_rows=partition_rows)
+    key = dict(fingerprint(plan, None, model), engine="dask", partition_rows=partition_rows)
     manifest = os.path.join(partial, MANIFEST)
     if resume and os.path.isfile(manifest):
         with open(manifest, encoding="utf-8") as f:

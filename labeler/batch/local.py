@@ -110,7 +110,15 @@ class _Scorer:
 
 
 # ---------------------------------------------------------------- resume state
-def fingerprint(plan: Plan, encoding: str | None) -> dict[str, Any]:
+def model_identity(model: Any) -> dict[str, Any]:
+    """Which model (and claim reader) scored a run: resuming with another would mix two in one output."""
+    if model is None:
+        return {"model": "default"}
+    return {"model": str(getattr(model, "name", type(model).__name__)), "version": str(getattr(model, "version", "")),
+            "claims": str(getattr(model, "claims", ""))}
+
+
+def fingerprint(plan: Plan, encoding: str | None, model: Any = None) -> dict[str, Any]:
     """What must not change between a killed run and its resumption."""
     files = []
     for s in plan.sources:
@@ -118,7 +126,7 @@ def fingerprint(plan: Plan, encoding: str | None) -> dict[str, Any]:
         files.append({"path": os.path.abspath(s.path), "bytes": st.st_size, "mtime_ns": st.st_mtime_ns,
                       "format": s.fmt.name})
     return {"version": MANIFEST_VERSION, "inputs": files, "output_format": plan.out_fmt.name,
-            "columns": plan.cols, "chunk_rows": plan.chunk_rows, "encoding": encoding}
+            "columns": plan.cols, "chunk_rows": plan.chunk_rows, "encoding": encoding, **model_identity(model)}
 
 
 def _load_state(partial: str, key: dict[str, Any], resume: bool, say: Callable[[str], None]) -> dict:
@@ -130,7 +138,7 @@ def _load_state(partial: str, key: dict[str, Any], resume: bool, say: Callable[[
             state = json.load(f)
         if state.get("fingerprint") != key:
             raise InputError(f"cannot resume from {partial}: the inputs or options differ from the killed run "
-                             "(files changed, or other columns/format/--chunk-rows); run without --resume "
+                             "(files changed, or other columns/format/--chunk-rows/model/--claims); run without --resume "
                              "to start again")
         say(f"resuming after {state['chunks']} finished chunks ({state['rows']:,} rows)")
         return state
@@ -170,7 +178,7 @@ def run_local(plan: Plan, *, jobs: int = 1, resume: bool = False, quiet: bool = 
     t0 = time.perf_counter()
     partial = plan.output.rstrip("/\\") + ".partial"
     _remove_stale_temporaries(plan.output)
-    state = _load_state(partial, fingerprint(plan, encoding), resume, say)
+    state = _load_state(partial, fingerprint(plan, encoding, model), resume, say)
     skip = state["chunks"]
     resumed_rows = state["rows"]
     bar = _progress(plan, quiet)
