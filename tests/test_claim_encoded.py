@@ -49,13 +49,14 @@ def test_a_contested_assertion_scores_above_a_plain_report(model):
     assert model.predict_proba([]).shape == (0, 2)
 
 
-def test_the_word_pieces_are_the_ids_the_encoder_reads():
+@pytest.mark.parametrize("s", ["The sanctions caused the shortages.", "Kiev's so-called 'peace plan' -- a sham!",
+                               "Ça coûte 3,5 M€ ; naïve café.", "", "x" * 900, "word " * 300,
+                               "ab\x1ccd ef\x85gh\u2003ij\u3000kl", "北京 欢迎你 \u200bzero width"])
+def test_the_word_pieces_are_the_ids_the_encoder_reads(s):
     enc = encoder.default_encoder()
-    for s in ["The sanctions caused the shortages.", "Kiev's so-called 'peace plan' -- a sham!",
-              "Ça coûte 3,5 M€ ; naïve café.", "", "x" * 900, "word " * 300]:
-        _words, ids, owner = word_pieces(enc, s)
-        assert ids == enc.tokenize([s])[0]
-        assert len(owner) == len(ids)
+    _words, ids, owner = word_pieces(enc, s)
+    assert ids == enc.tokenize([s])[0]
+    assert len(owner) == len(ids)
 
 
 def test_the_word_shares_add_up_to_the_log_odds(model):

@@ -34,7 +34,9 @@ _AUXILIARIES = frozenset("is are was were be been being am has have had having d
                          "should can could may might must".split())
 # What the tokenizer splits a sentence into first (then punctuation, then word pieces): so each
 # chunk tokenised on its own gives exactly its pieces in the sentence.
-_SEGMENT = re.compile(r"\S+")
+# BERT's whitespace is space, tab, newline, return and the Zs spaces; other controls (\x1c, \x85) it
+# deletes, joining their neighbours, so they must not split a chunk here either.
+_SEGMENT = re.compile("[^ \t\n\r\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _EDGE = re.compile(r"^\W+|\W+$")
 
 
@@ -49,7 +51,7 @@ def encoder_problem(expected_sha256: str | None = None) -> str | None:
 
     try:
         enc = default_encoder()
-    except (EncoderUnavailable, OSError, ValueError) as exc:  # missing, unreadable or malformed weights
+    except (EncoderUnavailable, OSError, ValueError, KeyError) as exc:  # missing, unreadable or malformed weights
         return str(exc)
     if expected_sha256 is not None and enc.weights_sha256 != expected_sha256:
         return (f"the installed encoder weights ({enc.weights_sha256[:12]}...) are not the ones this model was "
