@@ -18,14 +18,12 @@ from __future__ import annotations
 
 import argparse
 import csv
-import re
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from labeler import datasets as D
-from labeler.model.recipes import _plain
+from labeler.model.claim_recipes import _plain
 from labeler.text import sentences
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "claim_sentence_labels.csv"

@@ -154,7 +154,7 @@ def test_asking_for_embedding_claims_that_cannot_be_read_is_a_model_error(model)
 
 def test_the_recipe_probe_keeps_the_runs_encoder(model):
     from labeler.model.encoder import CachedEncoder, default_encoder
-    from labeler.model.recipes import claim_candidates
+    from labeler.model.claim_recipes import claim_candidates
 
     cached = CachedEncoder(default_encoder())
     m = EncodedClaimModel(cv=2, encoder=cached).fit(CLAIMS + PLAIN, [1] * 8 + [0] * 8)

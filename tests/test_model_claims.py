@@ -16,7 +16,7 @@ from labeler.cues.claims import assess_sentence, assess_sentences
 from labeler.model import LabelerModel, load_model, save_model
 from labeler.model.claim_sentence import ClaimSentenceModel, claim_tokens, normalise
 from labeler.model.persist import TRUSTED_TYPES
-from labeler.model.recipes import choose_claim_threshold
+from labeler.model.claim_recipes import choose_claim_threshold
 from labeler.text import sentences
 
 from conftest import bench_module, shared_path
