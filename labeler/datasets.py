@@ -545,7 +545,7 @@ def claim_annotation_documents(root: PathLike) -> pd.DataFrame:
     r = load_ruwa(root)
     r = r[r["lede"].fillna("").str.split().str.len() >= 8]
     parts.append(pd.DataFrame({"corpus": "ruwa", "doc_id": r["url"].astype(str), "outlet": r["outlet"],
-                               "title": r["title"], "lede": r["lede"]}).rename(columns={"lede": "text"}))
+                               "title": r["title"], "text": r["lede"]}))
     return pd.concat(parts, ignore_index=True).drop_duplicates(["corpus", "doc_id"]).reset_index(drop=True)
 
 
@@ -562,8 +562,9 @@ def load_claim_annotations(root: PathLike, labels: PathLike | None = None) -> pd
 
     ``labels``: a CSV of ``corpus, doc_id, start, end, sha, label`` (default: the project's
     ``data/claim_sentence_labels.csv``, which holds no corpus text). A row whose document is
-    missing or whose sentence no longer hashes to ``sha`` is dropped and counted in
-    ``attrs["dropped"]``: a different copy of a corpus loses those rows instead of mislabelling."""
+    missing, whose offsets or label are not numbers (label not 0/1), or whose sentence no longer
+    hashes to ``sha`` is dropped and counted in ``attrs["dropped"]``: a different copy of a corpus
+    loses those rows instead of mislabelling."""
     if labels is None:
         from importlib.resources import files
 
@@ -575,11 +576,15 @@ def load_claim_annotations(root: PathLike, labels: PathLike | None = None) -> pd
     if missing:
         raise DatasetError(f"claim annotations {labels or 'claim_sentence_labels.csv'}: missing column(s) "
                            f"{', '.join(sorted(missing))}")
+    for col in ("start", "end", "label"):  # a malformed row is dropped and counted, not a crash
+        lab[col] = pd.to_numeric(lab[col], errors="coerce")
+    lab = lab.assign(label=lab["label"].where(lab["label"].isin([0, 1])))
     docs = claim_annotation_documents(root).set_index(["corpus", "doc_id"])["text"]
     texts, keep = [], []
     for r in lab.itertuples():
         t = docs.get((r.corpus, r.doc_id))
-        s = t[int(r.start):int(r.end)] if isinstance(t, str) else None
+        usable = isinstance(t, str) and not (pd.isna(r.start) or pd.isna(r.end) or pd.isna(r.label))
+        s = t[int(r.start):int(r.end)] if usable else None
         ok = s is not None and annotation_hash(s) == r.sha
         keep.append(ok)
         texts.append(s if ok else "")

@@ -44,13 +44,17 @@ def test_the_annotations_come_from_training_splits_only(table):
     assert not hp_test & set(table.loc[table["corpus"] == "hyperpartisan", "doc_id"])
 
 
-def test_a_sentence_that_no_longer_matches_its_hash_is_dropped_not_mislabelled(table, tmp_path):
+def test_a_row_that_no_longer_matches_or_is_malformed_is_dropped_not_mislabelled(table, tmp_path):
     bad = table.head(5).copy()
     bad.loc[bad.index[0], "sha"] = "000000000000"
     bad.loc[bad.index[1], "doc_id"] = "no-such-document"
+    bad["start"] = bad["start"].astype(object)
+    bad.loc[bad.index[2], "start"] = "twelve"
+    bad["label"] = bad["label"].astype(object)
+    bad.loc[bad.index[3], "label"] = "yes"
     bad.to_csv(tmp_path / "labels.csv", index=False)
     got = D.load_claim_annotations(shared_path("data"), tmp_path / "labels.csv")
-    assert len(got) == 3 and got.attrs["dropped"] == 2
+    assert len(got) == 1 and got.attrs["dropped"] == 4
 
 
 def test_a_label_file_without_its_columns_is_refused_with_their_names(tmp_path):

@@ -11,9 +11,14 @@ from labeler.model.claim_encoded import EncodedClaimModel, EncoderMismatch, enco
 from labeler.model.claim_sentence import ClaimSentenceModel
 from labeler.model.pipeline import LabelerModel
 
-encoder = pytest.importorskip("labeler.model.encoder")
-if not encoder.encoder_available():
-    pytest.skip("the encoder's weights package is not installed", allow_module_level=True)
+from labeler.model import encoder
+
+
+@pytest.fixture(autouse=True)
+def _weights_installed():
+    # A per-test skip (not a module-level one), so that under CI conftest turns it into a failure.
+    if not encoder.encoder_available():
+        pytest.skip("the encoder's weights package is not installed")
 
 CLAIMS = [
     "The sanctions were designed to starve the population into submission.",

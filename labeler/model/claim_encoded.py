@@ -37,7 +37,7 @@ _AUXILIARIES = frozenset("is are was were be been being am has have had having d
 # BERT's whitespace is space, tab, newline, return and the Zs spaces; other controls (\x1c, \x85) it
 # deletes, joining their neighbours, so they must not split a chunk here either.
 _SEGMENT = re.compile("[^ \t\n\r\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
-_EDGE = re.compile(r"^\W+|\W+$")
+_CORE = re.compile(r"\w(?:.*\w)?", re.S)  # a chunk from its first to its last word character
 
 
 class EncoderMismatch(RuntimeError):
@@ -66,7 +66,7 @@ def word_pieces(enc: SentenceEncoder, sentence: str) -> tuple[list[re.Match], li
     words = list(_SEGMENT.finditer(sentence if isinstance(sentence, str) else ""))
     ids, owner = [tok.cls_id], [-1]
     for i, m in enumerate(words):
-        pieces = tok.encode(m.group(), 10**6)[1:-1]
+        pieces = tok.encode(m.group(), enc.max_tokens)[1:-1]  # more would be cut below anyway
         ids += pieces
         owner += [i] * len(pieces)
         if len(ids) >= enc.max_tokens:
@@ -149,7 +149,8 @@ class EncodedClaimModel(SentenceClassifier):
         Exact for the linear part: the embedding is the L2-normalised mean of the encoder's last
         token states h_t, so the log-odds ``w . mean(h) / |mean(h)| + b`` is a sum over tokens of
         ``w . h_t / (n |mean(h)|)``; a word's share is the sum over its word pieces (each word is
-        tokenised on its own, which gives BERT's pieces, since it splits on spaces first). What a token state carries of its neighbours stays in that token's share."""
+        tokenised on its own, which gives BERT's pieces, since it splits on spaces first). What a
+        token state carries of its neighbours stays in that token's share."""
         check_is_fitted(self)
         enc = self._encoder()
         words, ids, owner = word_pieces(enc, sentence)
@@ -162,13 +163,9 @@ class EncodedClaimModel(SentenceClassifier):
                 share[i] += per_token[t]
         out = []
         for i, m in enumerate(words):  # reported without the chunk's leading/trailing punctuation
-            lead = len(m.group()) - len(_EDGE.sub("", m.group(), count=1)) if _EDGE.match(m.group()) else 0
-            core = m.group()[lead:]
-            trail = len(core) - len(re.sub(r"\W+$", "", core))
-            if core[: len(core) - trail]:
-                out.append((m.start() + lead, m.end() - trail, float(share[i])))
-            else:
-                out.append((m.start(), m.end(), float(share[i])))
+            core = _CORE.search(m.group())
+            a, b = (m.start() + core.start(), m.start() + core.end()) if core else (m.start(), m.end())
+            out.append((a, b, float(share[i])))
         return out
 
     def strongest_words(self, sentence: str, k: int = 3) -> list[str]:

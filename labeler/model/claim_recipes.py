@@ -52,14 +52,15 @@ def _plain(s: str) -> bool:
     return not _QUOTE_MARKS.search(s) and not _REPORTED.search(s)
 
 
-def claim_training_data(root, annotations: bool = True) -> pd.DataFrame:
+def claim_training_data(root, annotations: bool | pd.DataFrame = True) -> pd.DataFrame:
     """Sentences for the claim model: ``text``, ``label`` (1 = contested assertion), ``source``,
     ``weight``.
 
     Hand labels first: the project's sentence annotations of real articles
     (``data/claim_sentence_labels.csv``, :func:`labeler.datasets.load_claim_annotations`), each
     weighed ``ANNOTATION_WEIGHT``; where a distant label below repeats an annotated sentence, the
-    annotation wins. Distant labels, weight 1:
+    annotation wins (``annotations``: True loads them, a frame is used as given, False leaves
+    them out). Distant labels, weight 1:
 
     Positives: EUvsDisinfo claim titles (Title-Case ones dropped: their names cannot be told
     from words) and PTC train sentences with a contested-simplification technique (``PTC_CLAIM``).
@@ -91,8 +92,8 @@ def claim_training_data(root, annotations: bool = True) -> pd.DataFrame:
     babe = D.load_babe(root)
     rows += [(t, 0, "babe") for t in babe.loc[babe["label"] == 0, "text"] if _plain(t)]
     df = pd.DataFrame(rows, columns=["text", "label", "source"]).assign(weight=1.0)
-    if annotations:
-        ann = D.load_claim_annotations(root)
+    if annotations is not False:
+        ann = D.load_claim_annotations(root) if annotations is True else annotations
         ann = pd.DataFrame({"text": ann["text"], "label": ann["label"], "source": "annotated " + ann["corpus"],
                             "weight": ANNOTATION_WEIGHT})
         df = pd.concat([ann, df], ignore_index=True)
@@ -133,6 +134,12 @@ SEEN_LABELLED_SETS = tuple(Path(__file__).resolve().parents[2] / "tests" / "fixt
                            for name in ("heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl", "heldout4.jsonl",
                                         "heldout5.jsonl", "heldout6.jsonl", "heldout7.jsonl", "heldout8.jsonl",
                                         "heldout9.jsonl"))
+def default_validation(root) -> list[Path]:
+    """The hand-labelled articles that choose thresholds and give the claim figures: the shared
+    challenge set (beside the data root) and the seen held-out sets."""
+    return [Path(root).parent / "examples" / "challenge.jsonl", *SEEN_LABELLED_SETS]
+
+
 MAX_ADDED_FP = 0.05  # model claims that are no labelled claim, per validation article, at the chosen threshold
 
 
@@ -190,11 +197,9 @@ def choose_claim_threshold(labelled: pd.DataFrame, wire: pd.DataFrame | None = N
 
 
 def fit_claim_model(root, seed: int = 0, validation=None, log: Callable[[str], None] = print,
-                    clusters: WordClusters | None = None, annotations: bool = True
+                    clusters: WordClusters | None = None, annotations: bool | pd.DataFrame = True
                     ) -> tuple[ClaimSentenceModel, dict[str, Any]]:
     """The claim model, its threshold chosen on labelled validation articles, and its figures."""
-    from pathlib import Path
-
     from sklearn.metrics import roc_auc_score
 
     data = claim_training_data(root, annotations=annotations)
@@ -204,7 +209,7 @@ def fit_claim_model(root, seed: int = 0, validation=None, log: Callable[[str], N
     m: dict[str, Any] = {"train_sizes": {f"{src} ({'pos' if y else 'neg'})": int(c) for (src, y), c in sizes.items()}}
     m["train_oof"] = binary_metrics(data["label"].to_numpy(), 1 / (1 + np.exp(-model.clf_.oof_decision_)))
     if validation is None:
-        validation = [Path(root).parent / "examples" / "challenge.jsonl", *SEEN_LABELLED_SETS]
+        validation = default_validation(root)
     missing = [str(p) for p in validation if not Path(p).is_file()]
     if missing:
         log(f"claim model: validation files not found, threshold chosen without them: {', '.join(missing)}")
@@ -261,21 +266,20 @@ def best_f1_threshold(y: np.ndarray, p: np.ndarray, lo: float = 0.05, hi: float 
 
 
 def fit_encoded_claim_model(root, seed: int = 0, validation=None, log: Callable[[str], None] = print,
-                            encoder=None) -> tuple[EncodedClaimModel, dict[str, Any]]:
+                            encoder=None, annotations: pd.DataFrame | None = None
+                            ) -> tuple[EncodedClaimModel, dict[str, Any]]:
     """The embedding claim model, trained on the project's sentence annotations of real articles
     alone (the distant labels lowered its AUC on the held-out articles' sentences: 0.813 -> 0.796 in
     session 6), calibrated on document-grouped out-of-fold scores, listing a claim from
     ``ENCODED_CLAIM_THRESHOLD``. Figures: out-of-fold on the annotations, AUC on the author-voice
     sentences of the hand-labelled sets, claims added there, and claims per neutral wire article
     (test split)."""
-    from pathlib import Path
-
     from sklearn.metrics import roc_auc_score
 
     from .encoder import CachedEncoder, default_encoder
 
     enc = CachedEncoder(encoder if encoder is not None else default_encoder())
-    ann = D.load_claim_annotations(root)
+    ann = D.load_claim_annotations(root) if annotations is None else annotations
     m: dict[str, Any] = {"annotations": {"sentences": len(ann), "positives": int(ann["label"].sum()),
                                          "dropped_unresolved": ann.attrs.get("dropped", 0),
                                          "by_corpus": {k: int(v) for k, v in ann["corpus"].value_counts().items()}}}
@@ -288,7 +292,7 @@ def fit_encoded_claim_model(root, seed: int = 0, validation=None, log: Callable[
     m["threshold"] = model.threshold
     m["encoder"] = model.encoder_name_
     if validation is None:
-        validation = [Path(root).parent / "examples" / "challenge.jsonl", *SEEN_LABELLED_SETS]
+        validation = default_validation(root)
     val = labelled_claim_sentences(validation)
     if len(val) and val["label"].nunique() == 2:
         m["validation_all_author_sentences_auc"] = float(roc_auc_score(
