@@ -33,7 +33,10 @@ DASH = r"[-\u2013\u2014]"
 # A republication notice speaks of the text itself, from the start of its sentence or of a clause
 # after a semicolon ("Translated from Arabic; originally published by X").
 SENTENCE_START = r"(?:^|[.!?:;|][\"'\u201d\u2019)\]]?\s+|[(\[]\s*)"
-SELF_SUBJECT = (r"(?:(?:(?:this|the|that|our)\s+(?:[\w-]+\s+){0,3}?)?" + SELF_NOUN + r"\s+|this\s+|it\s+)?"
+# "A version of this story", "An English translation of this article" speak of the text too
+VERSION_OF = r"(?:(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:version|translation|copy|edition)\s+of\s+)?"
+SELF_SUBJECT = (r"(?:" + VERSION_OF + r"(?:(?:this|the|that|our)\s+(?:[\w-]+\s+){0,3}?)?" + SELF_NOUN
+                + r"\s+|this\s+|it\s+)?"
                 r"(?:(?:was|is|has\s+been|were)\s+)?")
 STATE_DESC = (r"(?:(?:Russia|China|Iran|Turkey|Cuba|Venezuela|Belarus|Ukraine|Vietnam|North Korea)(?:'s|\u2019s)\s+)?"
     r"(?:(?:the|a)\s+)?(?:[A-Z][a-z]+\s+)?(?:state|state-run|state-owned|state-controlled|state-affiliated|state-backed|state-funded|government-run|government-owned|official|semi-official|Kremlin-controlled|Kremlin-backed|Kremlin-funded|pro-Kremlin|Communist Party-run|Communist Party-owned|party-run|Beijing-backed|Tehran-based|Moscow-based|Chinese|Russian|Iranian|Turkish|news|wire|weekly|daily|public|private|independent|German|British|French|American|US)"
@@ -132,6 +135,8 @@ rows = [
   r"^\s*[(\[]?\s*(?:Credit|Credits|Text\s+credit|Story\s+credit|Article\s+credit)\s*[:\-\u2013\u2014]\s*(?:the\s+)?$", r"\s*[.)\]]?\s*$", "match", 70,
   "Credit: Radio Free Asia"),
  ("credit_copyright", "credit", "credit", "credit",
+  # "Image copyright X" is a picture's credit (cited_photo), not the text's
+  r"(?<!mage\s)(?<!mages\s)(?<!hoto\s)(?<!hotos\s)(?<!ideo\s)(?<!ootage\s)"
   r"(?:\u00a9|\([cC]\)|[Cc]opyright(?:\s+\u00a9)?)\s*(?:\d{4}(?:[-\u2013]\d{4})?\s*,?\s*)?(?:the\s+)?$", "", "match", 70,
   "\u00a9 Agence France-Presse"),
  ("credit_byline", "credit", "credit", "credit",
@@ -147,7 +152,7 @@ rows = [
   r"(?:^|\s)(?:[Ww]ith\s+(?:reporting\s+(?:from|by)\s+)?|[Aa]dditional\s+reporting\s+(?:by|from)\s+|[Ii]nformation\s+from\s+)(?:the\s+)?$", r"\s*(?:(?:,|and)\s*[^.\n]*)?\.?\s*$", "line", 60,
   "With AFP and Reuters"),
  ("cited_photo", "photo", "cited", "photo-credit",
-  r"(?:^|[\s(\[])(?:[Pp]hoto(?:graph)?s?|[Ii]mages?|[Pp]ictures?|[Vv]ideo|[Ff]ile\s+photo|[Ff]ootage)\s*(?:by|:|/|courtesy\s+of|credit\s*:)\s*(?:the\s+)?$", "", "match", 40,
+  r"(?:^|[\s(\[])(?:[Pp]hoto(?:graph)?s?|[Ii]mages?|[Pp]ictures?|[Vv]ideo|[Ff]ile\s+photo|[Ff]ootage)\s*(?:by|:|/|courtesy\s+of|credit\s*:|copyright(?:\s+\u00a9)?|\u00a9)\s*(?:the\s+)?$", "", "match", 40,
   "(Photo: Xinhua)"),
  ("cited_reported", "citation", "cited", "citation",
   "", r"(?:(?:'s|\u2019s)\s+[A-Z][a-z]+\s+service)?\s+(?:has\s+|had\s+|also\s+)?(?:reported|reports|said|says|wrote|writes|quoted|quotes|cited|cites|announced|published|aired|broadcast|broadcasts|carried|carries|claimed|claims|showed|shows|posted|stated|alleged|revealed|released|confirmed|added|ran\s+(?:a|an|the)\b)", "match", 30,

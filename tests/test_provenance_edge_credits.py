@@ -133,3 +133,42 @@ def test_an_edge_credit_naming_a_person_is_no_unknown_outlet(line, origin):
             "The decision takes effect in May.")
     a = labeler.analyze(body + "\n\n" + line, model="rules")
     assert (a.origin.outlet if a.origin else None) == origin
+
+
+# Held-out set 10 classes: a credit line of several sentences, a description of the outlet after
+# its name, "from X" as the opening, a version or translation of this text as the subject, and a
+# language that a translation comes from (never an outlet). Invented wordings and outlets.
+@pytest.mark.parametrize("line, outlet", [
+    ("Translated from Arabic. Original: SANA.", "SANA"),
+    ("From Rodong Sinmun, the daily of the ruling party's central committee. Translated by our desk.",
+     "Rodong Sinmun"),
+    ("This is an English translation of a commentary published in Granma, the official paper of the party.",
+     "Granma"),
+    ("An abridged version of this article was first published by Belta.", "Belta"),
+    ("Translated from Russian. The interview was aired by Prensa Latina, Cuba's news agency.", "Prensa Latina"),
+])
+@pytest.mark.parametrize("where", ["top", "bottom"])
+def test_a_credit_sentence_on_an_edge_line_names_the_origin(line, outlet, where, reg):
+    text = f"{line}\n\n{BODY}" if where == "top" else f"{BODY}\n\n{line}"
+    assert origin_of(text, reg, UNKNOWN_HOST) == reg.get(outlet).name
+    assert reg.get(outlet).name not in cited_of(text, reg, UNKNOWN_HOST)
+
+
+def test_a_version_of_this_text_published_elsewhere_is_its_origin_mid_text(reg):
+    text = f"{BODY}\n\nA version of this story was first published by Vietnam News Agency.\n\n{BODY}"
+    assert origin_of(text, reg, UNKNOWN_HOST) == "Vietnam News Agency"
+
+
+@pytest.mark.parametrize("language", ["Serbian", "Hebrew", "Uzbek", "Farsi", "Tagalog"])
+def test_the_language_a_text_is_translated_from_is_no_origin(language, reg):
+    assert origin_of(f"Translated from {language}.\n\n{BODY}", reg, UNKNOWN_HOST) is None
+
+
+@pytest.mark.parametrize("line", [
+    "From IRNA, the agency said on Monday, the figures were revised.",  # someone says something
+    "From Xinhua, the wire: Reuters.",                                  # two outlets
+    "The report was criticised by Xinhua, the state agency.",           # no credit word, no self subject
+    "A version of the plan was first published by Xinhua.",             # other material
+])
+def test_edge_sentences_that_are_no_credit(line, reg):
+    assert origin_of(f"{BODY}\n\n{line}", reg, UNKNOWN_HOST) is None

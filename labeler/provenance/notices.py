@@ -20,7 +20,7 @@ from functools import lru_cache
 from importlib.resources import files
 
 from ..registry import Outlet, Registry
-from ..text import paragraphs, quoted_spans, sentence_at
+from ..text import paragraphs, quoted_spans, sentence_at, sentences
 from .speakers import (CAP_STOP, DETERMINERS, STOP_LOWER, SUBORDINATE, dateline_place_before, given_name_cities,
                        lexicon_column, tz_places)
 
@@ -325,13 +325,14 @@ def find_notices(text: str, registry: Registry, skipped: list[int] | None = None
             # "Video courtesy of X", "Images via X": a picture's credit, cited, not the origin
             best = Notice(m.outlet.name, m.outlet, "cited_photo", "photo", "cited", "photo-credit", 40,
                           best.evidence, best.start, best.end, m.start, m.end)
-        line = edge.get(ls)
+        credit = edge.get(ls)
+        line = credit if credit is not None and credit[0] <= m.start < credit[1] else None
         if line is not None and (best is None or best.pattern == "topic_first_published"
                                  or best.role not in ("origin", "topic", "credit")
                                  and best.family != "photo" and best.pattern not in _NOT_EDGE_CREDIT):
             # on a short credit line at the top or bottom, "first published by X" speaks of this
             # text ("Translated from Arabic, first published by X"), not of some other material
-            es, ee = _strip(text, ls, le)  # an edge line is short (at most 200 characters)
+            es, ee = _strip(text, *line)  # an edge credit is short (at most a few hundred characters)
             # a wire-style credit ("With information from X") stays a credit: the origin unless
             # the host is itself a known outlet
             wire_style = best is not None and best.family == "credit"
@@ -451,8 +452,18 @@ _NOTICE_TRIGGER = re.compile(
     r"contributed|sourced|source|quelle|fuente|\bvia\b|courtesy|h/t|hat\s+tip|original|full\s+(?:article|story)|"
     r"carried|produced|written|issued|released|distributed|aired|broadcast|posted|prepared|commissioned"
 )  # applied to the lower-cased text: case-insensitive alternations are several times slower
-_UNKNOWN_NAME_STOP = frozenset("English Russian Chinese Arabic Persian French Spanish German Turkish Ukrainian "
-                               "Korean Vietnamese Japanese Portuguese This The It He She They We".split())
+# Words that are never an unknown outlet's name after a notice: language names ("Translated
+# from Serbian.") and pronouns or articles that open the next sentence.
+_UNKNOWN_NAME_PRONOUNS = frozenset("This The It He She They We".split())
+
+
+@lru_cache(maxsize=1)
+def _language_names() -> frozenset[str]:
+    return frozenset(lexicon_column("language_names.csv", "name"))
+
+
+def _not_an_outlet_name(name: str) -> bool:
+    return name in _UNKNOWN_NAME_PRONOUNS or name in _language_names()
 
 
 # "This video was produced by <name>", "as first reported by <name>": the name is as often a
@@ -484,7 +495,7 @@ def _unknown_outlet_notices(text: str, registry: Registry, known_starts: set[int
             if not nm:
                 continue
             name = _cut_at_sentence_end(nm.group("name")).rstrip(".")
-            if len(name) < 2 or name in _UNKNOWN_NAME_STOP or _DESCRIPTOR_NOUN.match(text, nm.start() + len(name)):
+            if len(name) < 2 or _not_an_outlet_name(name) or _DESCRIPTOR_NOUN.match(text, nm.start() + len(name)):
                 continue  # "from Russian. The ...", "in the Belgrade daily Politika": no outlet name
             at = _AUTHOR_AT.match(text, nm.start() + len(name))
             if at is not None and at.end() in known_starts:
@@ -560,6 +571,7 @@ def _speaks_of_itself(text: str, pos: int, edge: dict[int, int]) -> bool:
 # exact phrasing; photo/video credits and lines in which someone says something are not.
 _EDGE_LINES = 3
 _EDGE_MAX_WORDS = 16
+_EDGE_MAX_CHARS = 200
 _CREDIT_WORD = re.compile(  # "for" and "from" alone are no credit ("Jane Roe for X" is a photo credit)
     r"(?:\b(?:by|courtesy|source|credit|credits|reporting|text|story|translated|translation|taken|adapted|via|compiled|"
     r"editing|edited|written|information|published|appeared|originally|republished|reprinted|reproduced|"
@@ -569,18 +581,34 @@ _NOT_CREDIT_LINE = re.compile(
     r"^\W*(?:photo(?:graph)?s?|images?|pictures?|video|file\s+photo|footage|illustration|graphic|cartoon|map|"
     r"read\s+more|related|see\s+also|also\s+read|follow|subscribe|share|tags?|watch|listen|more\s+(?:from|on)|"
     r"get|sign\s+up|for\s+more|for\s+all|join|download)\b"
-    r"|\b(?:mandatory\s+credit|getty|photographer|caption|newsletter|inbox|click|app|podcast|sources)\b"
+    r"|\b(?:mandatory\s+credit|getty|photographer|caption|newsletter|inbox|click|app|podcast|sources|"
+    r"e-?mail(?:ing)?|contact|get\s+in\s+touch)\b|@"
     r"|:\s*$|[\"\u201c\u201d\u201e?!]"
     # someone says or does something: a clause, not a credit
     r"|\b(?:said|says|told|tells|according|asked|added|stated|claimed|announced|wrote|writes|reports|"
     r"reported\s+(?:that|on)|contributed|additional|comment|comments|respond|responded)\b",
     re.IGNORECASE)
 # A finite verb makes the line a clause; it is a credit only with this text as its subject
-# ("This article first appeared in X", "It was translated from X").
+# ("This article first appeared in X", "It was translated from X", "A version of this story was
+# first published by X", "This is an English translation of an article published in X", "The
+# report was broadcast by X").
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|been|will|would|did|does|do|can|could)\b", re.IGNORECASE)
 _SELF_CLAUSE = re.compile(
     r"(?:^|[.!?]\s+)(?:(?:this|the\s+original|the\s+following|our)\s+(?:[\w-]+\s+){0,2}?(?:" + SELF_NOUN
-    + r"|translation|material)|it)\b", re.IGNORECASE)
+    + r"|translation|material)|the\s+" + SELF_NOUN
+    + r"|(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:version|translation|copy|excerpt|edition)\s+of\s+(?:this|our)\b"
+    r"|this\s+is\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:" + SELF_NOUN
+    + r"|translation|copy|excerpt|summary|edition)|it)\b", re.IGNORECASE)
+# In such a clause the name follows a publishing act ("was broadcast by X"), not any act ("was
+# criticised by X")
+_PUBLISHED_BEFORE = re.compile(
+    r"\b(?:published|appeared|appears|ran|runs|aired|broadcast|printed|carried|posted|translated|adapted|"
+    r"reprinted|republished|reproduced|taken|provided|supplied|written|produced|syndicated)\b", re.IGNORECASE)
+# "From X, the Tokyo-based paper of ...": an edge sentence that opens with "from" and the name
+_FROM_OPENING = re.compile(r"[\W_]*from\s+(?:the\s+)?\Z", re.IGNORECASE)
+# An appositive after the credited name (", the newspaper of the army", ", Israel's public
+# broadcaster") describes the outlet: it is not counted as the credit's wording.
+_APPOSITIVE = re.compile(r"\s*,\s+(?:the|a|an|its|[A-Z][\w-]*(?:'s|\u2019s))\s+[^,;:!?.\"\u201c\u201d]*\.?\s*\Z")
 # A contribution credit ("With reporting by X", "Reporting by A for X; editing by B") names the
 # origin only when the host is not itself a known outlet (role credit); on a known outlet's
 # page it is a wire link.
@@ -589,29 +617,44 @@ _CONTRIBUTION = re.compile(r"^\W*with\b|\b(?:reporting|editing|writing)\b", re.I
 _NOT_EDGE_CREDIT = frozenset({"cited_reported", "cited_possessive", "topic_first_published"})
 
 
-def _edge_credit_lines(text: str, mentions: list) -> dict[int, int]:
-    """Start -> end of the short credit lines at the top or bottom of the text that name
-    exactly one outlet."""
+def _edge_credit_lines(text: str, mentions: list) -> dict[int, tuple[int, int]]:
+    """Line start -> (start, end) of the credit on a short stand-alone line at the top or bottom
+    of the text that names exactly one outlet: the whole line, or one sentence of it ("Translated
+    from Serbian. Original: X.")."""
     if not mentions:
         return {}
     if len(paragraphs(text)) < 2:
         return {}
-    edge = _edge_paragraphs(text)
-    out: dict[int, int] = {}
-    for p in edge:
-        if len(p.text) > 200 or len(p.text.split()) > _EDGE_MAX_WORDS:
+    out: dict[int, tuple[int, int]] = {}
+    for p in _edge_paragraphs(text):
+        if len(p.text) > 3 * _EDGE_MAX_CHARS:
             continue
-        if _NOT_CREDIT_LINE.search(p.text) or not _CREDIT_WORD.search(p.text) or p.text.count(",") >= 2:
-            continue
-        if _FINITE.search(p.text) and not _SELF_CLAUSE.search(p.text):
-            continue  # "The claims have been published in X": a clause about other material
-        inside = [m for m in mentions if p.start <= m.start and m.end <= p.end]
-        names = {m.outlet.name for m in inside}
-        # the credit word comes before the name ("Taken from X", "Courtesy: X"); a line that
-        # starts with the outlet is a clause about it ("X did not respond to a request for comment")
-        if len(names) == 1 and _CREDIT_WORD.search(text, p.start, inside[0].start):
-            out[text.rfind("\n", 0, p.start) + 1] = p.end
+        parts = [(p.start + x.start, p.start + x.end) for x in sentences(p.text)]
+        for s, e in [(p.start, p.end)] + (parts[:4] if len(parts) > 1 else []):
+            if _is_credit(text, s, e, [m for m in mentions if s <= m.start and m.end <= e]):
+                out[text.rfind("\n", 0, p.start) + 1] = (s, e)
+                break
     return out
+
+
+def _is_credit(text: str, s: int, e: int, inside: list) -> bool:
+    if len({m.outlet.name for m in inside}) != 1:
+        return False
+    if _NOT_CREDIT_LINE.search(text[s:e].strip()):
+        return False
+    last = max(m.end for m in inside)
+    if _APPOSITIVE.match(text, last, e) and not _FINITE.search(text, last, e):
+        e = last  # "From X, the Tokyo-based paper of ...": the description is no part of the credit
+    core = text[s:e].strip()
+    if len(core) > _EDGE_MAX_CHARS or len(core.split()) > _EDGE_MAX_WORDS or core.count(",") >= 2:
+        return False
+    if _FINITE.search(core) and not (_SELF_CLAUSE.search(core)
+                                     and _PUBLISHED_BEFORE.search(text, s, inside[0].start)):
+        return False  # "The claims have been published in X": a clause about other material
+    # the credit word comes before the name ("Taken from X", "Courtesy: X"); a line that
+    # starts with the outlet is a clause about it ("X did not respond to a request for comment")
+    return (_CREDIT_WORD.search(text, s, inside[0].start) is not None
+            or _FROM_OPENING.match(text, s, inside[0].start) is not None)
 
 
 # An outlet that a non-publishing event happens to (banned, fined, sued, blocked, its channels,
