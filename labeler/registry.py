@@ -121,6 +121,10 @@ def _is_short_form(form: str) -> bool:
     return len(form) <= _SHORT_FORM and bool(letters) and all(c.isupper() for c in letters)
 
 
+_LONGEST_NAME = 200  # characters: longer than any outlet name, alias or domain in the registry
+_QUALIFIED = re.compile(r"(.+?) \(([^()]+)\)")
+
+
 def _key(form: str) -> str:
     """Lookup key: exact for all-caps short forms (RT, AP, AA, VNA), case-folded otherwise."""
     f = _norm(form)
@@ -208,6 +212,7 @@ class Registry:
     outlets: tuple[Outlet, ...]
     _by_key: dict[str, Outlet] = field(init=False, repr=False, compare=False)
     _by_domain: dict[str, Outlet] = field(init=False, repr=False, compare=False)
+    _qualified: dict[str, list[Outlet]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         outlets = tuple(self.outlets)
@@ -224,6 +229,13 @@ class Registry:
                 by_domain.setdefault(d, o)
         object.__setattr__(self, "_by_key", by_key)
         object.__setattr__(self, "_by_domain", by_domain)
+        # "Al-Watan (Syria)": a name the registry qualifies because outlets of several countries share it
+        qualified: dict[str, list[Outlet]] = {}
+        for o in outlets:
+            m = _QUALIFIED.fullmatch(_norm(o.name))
+            if m:
+                qualified.setdefault(_key(m.group(1)), []).append(o)
+        object.__setattr__(self, "_qualified", qualified)
 
     def __len__(self) -> int:
         return len(self.outlets)
@@ -246,6 +258,21 @@ class Registry:
             else:
                 o = self._by_key.get(_key("The " + n))
         return o
+
+    def qualified(self, name: str, place: str) -> Outlet | None:
+        """"Al-Watan" named with "Damascus" -> "Al-Watan (Syria)": the registry qualifies a name that
+        outlets of several countries share, so the bare name resolves only with a place of that
+        outlet's country (a city of the time-zone database or a country name)."""
+        from .places import country_of
+
+        cc = country_of(place)
+        if cc is None or not isinstance(name, str):
+            return None
+        n = _norm(name)
+        bare = n[4:] if n.lower().startswith("the ") else n
+        found = {o.name: o for form in (bare, "The " + bare) for o in self._qualified.get(_key(form), ())}
+        hits = [o for o in found.values() if o.country == cc]
+        return hits[0] if len(hits) == 1 else None
 
     def by_domain(self, host_or_url: str) -> Outlet | None:
         """The outlet owning this host or URL: exact domain, else the longest registered suffix."""
@@ -287,6 +314,44 @@ class Registry:
         automaton.make_automaton()
         return automaton, names, frozenset(domains)
 
+    def _mention_at(self, text: str, key: str, start: int, end: int, n: int, names: dict,
+                    domains: frozenset, last_end: int) -> Mention | None:
+        if key in domains:
+            if start and (_is_word(text[start - 1]) or text[start - 1] == "-"):
+                return None
+            if not _domain_end_ok(text, end, n):
+                return None
+            start = _extend_subdomains(text, start, last_end)
+            o = self.by_domain(text[start:end])
+            return Mention(o, start, end, text[start:end]) if o is not None else None
+        if start and _is_word(text[start - 1]):
+            return None
+        if end < n and _is_word(text[end]):
+            # the longest spelling runs into a word ("RT Newsletter"): try shorter spellings
+            end = next((k for k in range(end - 1, start, -1)
+                        if text[start:k] in names and not _is_word(text[k])), 0)
+            if not end:
+                return None
+            key = text[start:end]
+        hit = names[key]
+        if hit[1] and _starts_longer_name(text, key, end, n):
+            return None
+        return Mention(hit[0], start, end, key, hit[1])
+
+    def _mention_inside(self, text: str, lo: int, hi: int, n: int, automaton, names: dict,
+                        domains: frozenset, last_end: int) -> Mention | None:
+        """The first mention starting in ``lo:hi``, read from a short window (a full rescan from
+        there would copy the whole text into the automaton once per rejected spelling)."""
+        window = text[lo : min(n, hi + _LONGEST_NAME)]
+        for end_idx, key in automaton.iter_long(window):
+            start = lo + end_idx + 1 - len(key)
+            if start >= hi:
+                return None
+            m = self._mention_at(text, key, start, start + len(key), n, names, domains, last_end)
+            if m is not None:
+                return m
+        return None
+
     def find_mentions(self, text: str) -> list[Mention]:
         """Every outlet name, alias or domain in ``text``: word-bounded, longest match first,
         non-overlapping, in text order. A possessive ("RT's") yields the bare name; a domain
@@ -304,31 +369,15 @@ class Registry:
             start, end = end_idx + 1 - len(key), end_idx + 1
             if start < last_end:
                 continue
-            if key in domains:
-                if start and (_is_word(text[start - 1]) or text[start - 1] == "-"):
+            m = self._mention_at(text, key, start, end, n, names, domains, last_end)
+            if m is None:
+                # the longest spelling here is no mention ("the Hindu" in "the Hindustan Times"):
+                # a name may still start inside it, which the non-overlapping scan skips
+                m = self._mention_inside(text, start + 1, end, n, automaton, names, domains, last_end)
+                if m is None:
                     continue
-                if not _domain_end_ok(text, end, n):
-                    continue
-                start = _extend_subdomains(text, start, last_end)
-                o = self.by_domain(text[start:end])
-                if o is not None:
-                    out.append(Mention(o, start, end, text[start:end]))
-                    last_end = end
-                continue
-            if start and _is_word(text[start - 1]):
-                continue
-            if end < n and _is_word(text[end]):
-                # the longest spelling runs into a word ("RT Newsletter"): try shorter spellings
-                end = next((k for k in range(end - 1, start, -1)
-                            if text[start:k] in names and not _is_word(text[k])), 0)
-                if not end:
-                    continue
-                key = text[start:end]
-            hit = names[key]
-            if hit[1] and _starts_longer_name(text, key, end, n):
-                continue
-            out.append(Mention(hit[0], start, end, key, hit[1]))
-            last_end = end
+            out.append(m)
+            last_end = m.end
         return out
 
     # -- combination and tables ------------------------------------------------------------

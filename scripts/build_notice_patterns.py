@@ -22,7 +22,9 @@ NOT_BYLINE = r"(?!By\s|BY\s|From\s|FROM\s)"  # "By JOHN DOE, ..." and "From ..."
 CITY_WORD = r"(?:(?:al|el|ad|an|as|ash|at|az|ez|ul)-)?[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f'.\-]*"
 CITY = (rf"{CITY_WORD}(?:[ \t]+(?:(?:de|da|do|dos|das|del|di|la|le|el|es|al|am|an|en|sur|upon|of|on|and|&)[ \t]+){{0,2}}"
         rf"{CITY_WORD}){{0,4}}")
-CITIES = CITY + r"(?:/[A-Z][A-Za-z'.\- ]{1,30})*"  # "KYIV/MOSCOW"
+# "Guwahati (Assam) [India]": a city with its region or country in brackets, as Indian and other wires write it
+CITY_QUALIFIERS = r"(?:[ \t]*[(\[][A-Z][A-Za-z .'\-]{1,30}[)\]]){0,2}"
+CITIES = CITY + CITY_QUALIFIERS + r"(?:/[A-Z][A-Za-z'.\- ]{1,30})*"  # "KYIV/MOSCOW"
 CAP_CITY = r"[A-Z\u00c0-\u00de][\w'.\-]*(?:\s+[A-Z\u00c0-\u00de][\w'.\-]*){0,3}"  # capitalised words only
 ORD = r"(?:st|nd|rd|th)?"
 MONTH = r"[A-Z][a-z]{2,9}\.?"  # "March", "Jan."

@@ -172,3 +172,56 @@ def test_the_language_a_text_is_translated_from_is_no_origin(language, reg):
 ])
 def test_edge_sentences_that_are_no_credit(line, reg):
     assert origin_of(f"{BODY}\n\n{line}", reg, UNKNOWN_HOST) is None
+
+
+# Held-out set 11 classes (invented wordings and outlets): a "Label: outlet" footer, a line that is
+# nothing but the outlet's name (with the network that distributed it), a dateline whose city
+# carries its region and country in brackets, and a name the registry qualifies by country
+# resolved by the place written after it.
+@pytest.mark.parametrize("line, outlet", [
+    ("Material: Rossiya 24 TV channel", "Rossiya 24"),
+    ("Quelle: Belta", "Belta"),
+    ("(Yonhap/Asia News Network)", "Yonhap"),
+    ("\u2014 Prensa Latina", "Prensa Latina"),
+])
+def test_a_labelled_or_bare_outlet_line_at_the_bottom_names_the_origin(line, outlet, reg):
+    assert origin_of(f"{BODY}\n\n{line}", reg, UNKNOWN_HOST) == reg.get(outlet).name
+
+
+@pytest.mark.parametrize("line", [
+    "REUTERS/Jane Roe",                  # a news photo's credit: agency and photographer
+    "Photo: Belta",
+    "Related: Prensa Latina",
+])
+def test_picture_and_cross_link_lines_are_no_bare_credit(line, reg):
+    assert origin_of(f"{BODY}\n\n{line}", reg, UNKNOWN_HOST) is None
+
+
+def test_a_bare_name_inside_a_longer_closing_paragraph_is_no_credit(reg):
+    text = f"{BODY}\n\nSo the rumour was false, and the whole story fell apart within a day of being told. [Belta]"
+    assert origin_of(text, reg, UNKNOWN_HOST) is None
+
+
+def test_a_dateline_city_with_region_and_country_in_brackets(reg):
+    text = f"Shillong (Meghalaya) [India], Oct 2 (ANI): {BODY}"
+    assert origin_of(text, reg, UNKNOWN_HOST) == "ANI"
+
+
+@pytest.mark.parametrize("line, outlet", [
+    ("Republished with permission from La Prensa, Managua.", "La Prensa (Nicaragua)"),
+    ("Republished with permission from La Prensa (Nicaragua).", "La Prensa (Nicaragua)"),
+    ("Reprinted from The Herald, Harare.", "The Herald (Zimbabwe)"),
+])
+def test_a_qualified_name_resolves_by_the_place_after_it(line, outlet, reg):
+    assert origin_of(f"{BODY}\n\n{line}", reg, UNKNOWN_HOST) == outlet
+
+
+def test_a_qualified_name_with_a_place_of_another_country_stays_unknown(reg):
+    a = prov(f"{BODY}\n\nRepublished with permission from La Prensa, Buenos Aires.", reg, UNKNOWN_HOST)
+    assert a.origin.outlet == "La Prensa" and a.origin.affiliation == "unknown"
+
+
+def test_a_name_inside_a_longer_rejected_spelling_is_still_found(reg):
+    # "the Hindu" runs into "stan": the scan must still see "Hindustan Times" starting inside it
+    mentions = [m.text for m in reg.find_mentions("The coach told the Hindustan Times that both sides had a point.")]
+    assert mentions == ["Hindustan Times"]

@@ -452,6 +452,10 @@ _NOTICE_TRIGGER = re.compile(
     r"contributed|sourced|source|quelle|fuente|\bvia\b|courtesy|h/t|hat\s+tip|original|full\s+(?:article|story)|"
     r"carried|produced|written|issued|released|distributed|aired|broadcast|posted|prepared|commissioned"
 )  # applied to the lower-cased text: case-insensitive alternations are several times slower
+# "X, Damascus", "X (Caracas)", "X of Harare": a place right after a name the registry qualifies
+_PLACE_AFTER = re.compile(r"(?:,|[ \t]+of)?[ \t]*\(?(?P<place>[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+){0,2})")
+
+
 # Words that are never an unknown outlet's name after a notice: language names ("Translated
 # from Serbian.") and pronouns or articles that open the next sentence.
 _UNKNOWN_NAME_PRONOUNS = frozenset("This The It He She They We".split())
@@ -504,6 +508,9 @@ def _unknown_outlet_notices(text: str, registry: Registry, known_starts: set[int
             if p.after and not p.after.match(text, nm.start() + len(name), le):
                 continue
             outlet = registry.get(name) or (registry.by_domain(name) if "." in name and " " not in name else None)
+            place = _PLACE_AFTER.match(text, nm.start() + len(name), le) if outlet is None else None
+            if place is not None:  # "Al-Watan, Damascus" -> Al-Watan (Syria)
+                outlet = registry.qualified(name, place.group("place"))
             if outlet is None and p.id in _EDGE_ONLY_UNKNOWN and edge_starts is None:
                 edge_starts = _edge_line_starts(text)
             if outlet is None and p.id in _EDGE_ONLY_UNKNOWN and (ls not in edge_starts
@@ -604,6 +611,14 @@ _SELF_CLAUSE = re.compile(
 _PUBLISHED_BEFORE = re.compile(
     r"\b(?:published|appeared|appears|ran|runs|aired|broadcast|printed|carried|posted|translated|adapted|"
     r"reprinted|republished|reproduced|taken|provided|supplied|written|produced|syndicated)\b", re.IGNORECASE)
+# "Material: X TV channel", "Text: X", "Quelle: X": a one-word label and a colon before the name
+# (picture, cross-link and promotion labels are excluded by _NOT_CREDIT_LINE)
+_LABEL_BEFORE = re.compile(r"[\W_]*[A-Za-z\u00c0-\u024f]{3,15}[ \t]*:[ \t]*(?:the[ \t]+)?\Z", re.IGNORECASE)
+# "(The X/Asia News Network)", "- X": nothing but the outlet's name (and a network that
+# distributed it, after a slash) on a stand-alone line at the top or bottom
+_BARE_BEFORE = re.compile(r"[\W_]*(?:the[ \t]+)?\Z", re.IGNORECASE)
+_BARE_AFTER = re.compile(r"(?:[ \t]*/[ \t]*(?P<network>[A-Z][\w&'\u2019.-]*(?:[ \t]+[A-Z][\w&'\u2019.-]*){0,4}))?"
+                         r"[\W_]*\Z")
 # "From X, the Tokyo-based paper of ...": an edge sentence that opens with "from" and the name
 _FROM_OPENING = re.compile(r"[\W_]*from\s+(?:the\s+)?\Z", re.IGNORECASE)
 # An appositive after the credited name (", the newspaper of the army", ", Israel's public
@@ -631,13 +646,13 @@ def _edge_credit_lines(text: str, mentions: list) -> dict[int, tuple[int, int]]:
             continue
         parts = [(p.start + x.start, p.start + x.end) for x in sentences(p.text)]
         for s, e in [(p.start, p.end)] + (parts[:4] if len(parts) > 1 else []):
-            if _is_credit(text, s, e, [m for m in mentions if s <= m.start and m.end <= e]):
+            if _is_credit(text, s, e, [m for m in mentions if s <= m.start and m.end <= e], s == p.start and e == p.end):
                 out[text.rfind("\n", 0, p.start) + 1] = (s, e)
                 break
     return out
 
 
-def _is_credit(text: str, s: int, e: int, inside: list) -> bool:
+def _is_credit(text: str, s: int, e: int, inside: list, whole_line: bool) -> bool:
     if len({m.outlet.name for m in inside}) != 1:
         return False
     if _NOT_CREDIT_LINE.search(text[s:e].strip()):
@@ -653,8 +668,23 @@ def _is_credit(text: str, s: int, e: int, inside: list) -> bool:
         return False  # "The claims have been published in X": a clause about other material
     # the credit word comes before the name ("Taken from X", "Courtesy: X"); a line that
     # starts with the outlet is a clause about it ("X did not respond to a request for comment")
-    return (_CREDIT_WORD.search(text, s, inside[0].start) is not None
-            or _FROM_OPENING.match(text, s, inside[0].start) is not None)
+    first = inside[0]
+    return (_CREDIT_WORD.search(text, s, first.start) is not None
+            or _FROM_OPENING.match(text, s, first.start) is not None
+            or _LABEL_BEFORE.match(text, s, first.start) is not None
+            or whole_line and len(inside) == 1 and _bare_name_line(text, s, e, first))
+
+
+def _bare_name_line(text: str, s: int, e: int, m) -> bool:
+    """A line that is nothing but the outlet's name ("AFP", "(The X/Asia News Network)"); with a
+    person after the slash it is a photo credit ("REUTERS/Jane Roe")."""
+    if _BARE_BEFORE.match(text, s, m.start) is None:
+        return False
+    after = _BARE_AFTER.match(text, m.end, e)
+    if after is None:
+        return False
+    network = after.group("network")
+    return network is None or not _person_like(network)
 
 
 # An outlet that a non-publishing event happens to (banned, fined, sued, blocked, its channels,
