@@ -18,10 +18,14 @@ is *seen* and a fresh one is written. Today:
 * ``heldout9.jsonl`` (q01-q30) was written before the fourth round and scored once (figures only),
   the check for the fourth round; in session 6 it chose the claim model's threshold (seen);
 * ``heldout10.jsonl`` (r01-r30) was written at the start of session 6 and scored once (figures
-  only); its aggregate claim figures informed the choice of the default claim reader, but no
-  per-article misses were read: unseen for fixes;
+  only); its aggregate claim figures informed the choice of the default claim reader; in session 7
+  its provenance misses informed fixes (seen);
 * ``heldout11.jsonl`` (s01-s30) was written at the end of session 6 and scored once (figures
-  only): the unseen check for fixes made from set 10.
+  only): the unseen check for the fixes from set 10 (origin 0.867 before and after them); its
+  provenance misses then informed a second round (seen for provenance);
+* ``heldout12.jsonl`` (u01-u30) was written in session 7 while set 10's fixes landed and scored
+  once at fd4e793 (figures only): the unseen check for the fixes from set 11 (origin 0.833 before
+  and after them); its provenance misses then informed a third round (seen for provenance).
 
 This module checks that every fixture is well formed (schema, canonical outlet names, labelled
 strings occur, no sentence reused from the challenge set or an earlier set) and pins each set's
@@ -76,6 +80,7 @@ SETS = [s for s in (
     HeldOutSet("heldout9", "q", (180, 400), hard_negatives=8, without_origin=4, state_countries=10, strict=True),
     HeldOutSet("heldout10", "r", (180, 400), hard_negatives=8, without_origin=4, state_countries=10, strict=True),
     HeldOutSet("heldout11", "s", (180, 400), hard_negatives=8, without_origin=4, state_countries=10, strict=True),
+    HeldOutSet("heldout12", "u", (180, 400), hard_negatives=8, without_origin=4, state_countries=10, strict=True),
 ) if (FIXTURES / f"{s.name}.jsonl").exists() and (BASELINES / f"{s.name}.json").exists()]
 
 
