@@ -35,6 +35,13 @@ DASH = r"[-\u2013\u2014]"
 # A republication notice speaks of the text itself, from the start of its sentence or of a clause
 # after a semicolon ("Translated from Arabic; originally published by X").
 SENTENCE_START = r"(?:^|[.!?:;|][\"'\u201d\u2019)\]]?\s+|[(\[]\s*)"
+# "first printed on Thursday in X", "first aired last week on X": when, between the act and the outlet
+WHEN = (r"(?:(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|"
+        r"[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?)(?:,?\s+\d{4})?,?\s+|(?:last|this)\s+(?:week|month|year|"
+        r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\s+|yesterday\s+|earlier\s+this\s+(?:week|month|year)\s+)?")
+# "appeared in Saturday's edition of the X", "ran in the weekend print edition of X"
+EDITION_OF = (r"(?:(?:the\s+)?(?:[A-Z][a-z]+(?:'s|\u2019s)?\s+)?(?:(?:print|online|weekend|morning|evening|late|"
+              r"early|digital)\s+)?(?:edition|issue)\s+of\s+)?")
 # "A version of this story", "An English translation of this article" speak of the text too
 VERSION_OF = r"(?:(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:version|translation|copy|edition)\s+of\s+)?"
 SELF_SUBJECT = (r"(?:" + VERSION_OF + r"(?:(?:this|the|that|our)\s+(?:[\w-]+\s+){0,3}?)?" + SELF_NOUN
@@ -49,7 +56,8 @@ rows = [
  # "This post first appeared on X", "It was first published by X"); "material that had first aired
  # on X" or "the book first appeared on the X list" is narrative about something else
  ("notice_originally", "notice", "origin", "notice",
-  SENTENCE_START + SELF_SUBJECT + r"(?:originally|first)\s+(?:published|appeared|posted|ran|printed|aired|broadcast)\s+(?:in\s+[A-Z][a-z]+\s+)?(?:online\s+)?(?:on|by|in|at|with|from)\s+(?:the\s+)?$", "", "sentence", 100,
+  SENTENCE_START + SELF_SUBJECT + r"(?:originally|first)\s+(?:published|appeared|posted|ran|printed|aired|broadcast)\s+" + WHEN
+  + r"(?:in\s+[A-Z][a-z]+\s+)?(?:online\s+)?(?:on|by|in|at|with|from)\s+" + EDITION_OF + r"(?:the\s+)?$", "", "sentence", 100,
   "This post was originally published on RT"),
  # the same words about some other material ("clips that had first aired on X", "the novel first
  # appeared in X"): where that material appeared, neither this text's origin nor a source of its news
@@ -80,9 +88,19 @@ rows = [
  # X": the text itself (or a version of it) was published there first
  ("notice_version_appeared", "notice", "origin", "notice",
   r"\b(?:(?:an?|the)\s+(?:[\w-]+\s+){0,2}?version\s+of\s+)?this\s+(?:[\w-]+\s+){0,2}?" + SELF_NOUN
-  + r"\s+(?:has\s+)?(?:also\s+|previously\s+|earlier\s+)?(?:appeared|ran|appears|runs)\s+(?:on|in|at)\s+(?:the\s+)?$",
+  + r"\s+(?:has\s+)?(?:also\s+|previously\s+|earlier\s+)?(?:appeared|ran|appears|runs)\s+" + WHEN + r"(?:on|in|at)\s+"
+  + EDITION_OF + r"(?:the\s+)?$",
   "", "sentence", 95,
   "An earlier version of this commentary appeared in Guangming Daily."),
+ # this text derives from one item of the outlet: "This report is based on a X broadcast", "This
+ # article is an English translation of a X report", "Translated from a X evening news report": the
+ # name stands before the item noun, so the item noun after it is required
+ ("notice_derived_from", "notice", "origin", "notice",
+  SENTENCE_START + SELF_SUBJECT + r"(?:based\s+on|an?\s+(?:[\w-]+\s+){0,2}?(?:translation|adaptation|version|"
+  r"summary|excerpt|transcript)\s+of|(?:translated|adapted|taken|drawn|excerpted|condensed)\s+from)\s+(?:an?|the)\s+$",
+  r"(?:'s|\u2019s)?\s+(?:[\w-]+\s+){0,3}?(?:report|broadcast|article|story|interview|programme|program|bulletin|"
+  r"feature|dispatch|documentary|segment|editorial|commentary|newscast|piece|investigation)\b", "sentence", 95,
+  "This report is based on a Rossiya 1 broadcast from Kursk."),
  ("notice_provided_by", "notice", "origin", "notice",
   r"\b(?:content|story|article|report|text|copy|material)\s+(?:was\s+|is\s+)?(?:provided|supplied|contributed|sourced)\s+(?:by|from)\s+(?:the\s+)?$", "", "sentence", 95,
   "Content provided by Sputnik."),

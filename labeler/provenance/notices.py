@@ -141,10 +141,14 @@ def _name_as_modifier(suffix: str) -> bool:
 
 # "outlets like CGTN, Press TV or TRT World", "state media, including Sputnik and the newspaper
 # Izvestia": outlets named as members of a category are the topic of the sentence, not its source.
+# "Among the channels that moved were TRT and X" is the same list, turned round.
+_CATEGORY = (r"(?:outlets?|media|broadcasters?|channels?|networks?|(?:news\s+)?agencies|newspapers?|papers|tabloids|"
+             r"(?:web)?sites|publications|stations|services|brands|sources|mastheads)")
 _EXEMPLAR_LIST = re.compile(
-    r"\b(?:outlets?|media|broadcasters?|channels?|networks?|(?:news\s+)?agencies|newspapers?|papers|tabloids|"
-    r"(?:web)?sites|publications|stations|services|brands|sources|mastheads)\b,?[ \t]+"
-    r"(?:such[ \t]+as|like|including|among[ \t]+them|e\.g\.,?|for[ \t]+example,?|for[ \t]+instance,?|notably)[ \t]+"
+    r"(?:\b" + _CATEGORY + r"\b,?[ \t]+"
+    r"(?:such[ \t]+as|like|including|among[ \t]+them|e\.g\.,?|for[ \t]+example,?|for[ \t]+instance,?|notably)"
+    r"|\bamong[ \t]+(?:the[ \t]+|its[ \t]+|their[ \t]+)?(?:[\w-]+[ \t]+){0,2}?" + _CATEGORY
+    + r"\b[^.;:!?()\n]{0,60}?[ \t](?:were|are|was|is))[ \t]+"
     r"[^.;:!?()\n]{0,120}\Z", re.IGNORECASE)
 # ... unless the category itself is the source ("according to outlets such as RT", "outlets such
 # as RT said").
@@ -450,7 +454,8 @@ _NOTICE_TRIGGER = re.compile(
     r"originally|first\s+(?:published|appeared|posted|ran|printed|aired)|publish|reprint|repost|re-post|syndicat|"
     r"reproduc|shared|translated|adapted|partnership|collaboration|cooperation|agreement|provided|supplied|"
     r"contributed|sourced|source|quelle|fuente|\bvia\b|courtesy|h/t|hat\s+tip|original|full\s+(?:article|story)|"
-    r"carried|produced|written|issued|released|distributed|aired|broadcast|posted|prepared|commissioned"
+    r"carried|produced|written|issued|released|distributed|aired|broadcast|posted|prepared|commissioned|"
+    r"appear|\bran\b|\bruns\b|printed|based\s+on"
 )  # applied to the lower-cased text: case-insensitive alternations are several times slower
 # "X, Damascus", "X (Caracas)", "X of Harare": a place right after a name the registry qualifies
 _PLACE_AFTER = re.compile(r"(?:,|[ \t]+of)?[ \t]*\(?(?P<place>[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+){0,2})")
@@ -458,7 +463,9 @@ _PLACE_AFTER = re.compile(r"(?:,|[ \t]+of)?[ \t]*\(?(?P<place>[A-Z][\w'\u2019-]+
 
 # Words that are never an unknown outlet's name after a notice: language names ("Translated
 # from Serbian.") and pronouns or articles that open the next sentence.
-_UNKNOWN_NAME_PRONOUNS = frozenset("This The It He She They We".split())
+_UNKNOWN_NAME_PRONOUNS = frozenset(
+    "This The It He She They We Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March "
+    "April May June July August September October November December Today Yesterday".split())  # "the Thursday print edition"
 
 
 @lru_cache(maxsize=1)
@@ -467,7 +474,9 @@ def _language_names() -> frozenset[str]:
 
 
 def _not_an_outlet_name(name: str) -> bool:
-    return name in _UNKNOWN_NAME_PRONOUNS or name in _language_names()
+    # a possessive qualifies the next word ("Saturday's edition", "Monday's paper"): no outlet's name
+    return (name in _UNKNOWN_NAME_PRONOUNS or name in _language_names()
+            or name.endswith(("'s", "\u2019s")))
 
 
 # "This video was produced by <name>", "as first reported by <name>": the name is as often a
