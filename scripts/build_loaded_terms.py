@@ -679,7 +679,8 @@ FAMILIES: dict[str, tuple[dict[str, str], ...]] = {
                  r"ngos?|non-governmental|activists|civil\s+society|colou?r\s+revolutions?|regime\s+change|media|journalists|bloggers|students|unrest|insurrection|mob|mobs|crowds?)\b",
                  "conspiracy", _FOREIGN_BACKED, "-backed|-sponsored|-funded|-financed|-orchestrated|-instigated|-engineered|-inspired|-controlled|-paid|-directed|-steered|-manipulated",
                  "the domestic opposition or protest as run from abroad; neutral: 'the opposition', 'protesters', 'NGOs funded by X' (attributed)"),
-        _pattern(r"\b(coup)(?:s|\s+attempts?|\s+plot(?:s|ters)?|-plotters?)?\b", "naming_convention", _COUP,
+        # the whole compound is the term ("coup-plotters", "coup attempt"), not its first word
+        _pattern(r"\b(coup(?:s|\s+attempts?|\s+plot(?:s|ters)?|-plotters?)?)\b", "naming_convention", _COUP,
                  "coup",
                  "protests or the opposition called a coup (Nicaragua 2018, Venezuela, Belarus 2020, Georgia and Serbia 2024-25); real military coups, "
                  "reports of the accusation and slogans skipped",
@@ -747,7 +748,9 @@ REGIME_NOT_BEFORE = (r"\b(?:" + _POLICY + r")(?:[\s-]+(?!(?:on|against|of|by|in|
                      r"|(?<![\w-])(?:feeding|grazing|burning|mowing|cropping|harvesting|breeding|stocking|sampling|testing|loading|cooling|heating|"
                      r"cleaning|milking|cutting|felling|spraying|flooding|drying|firing|sleeping|eating|drinking|exercising|"
                      r"swimming|cycling|spawning|rearing|pumping|drainage|disturbance|sediment|nutrient|moisture|salinity|tidal|wave|"
-                     r"ice|snow|frost|light|noise|vibration|stress|load|hydraulic|hydrologic|precipitation|soil|thermal)[\s-]+$"
+                     r"ice|snow|frost|light|noise|vibration|stress|load|hydraulic|hydrologic|precipitation|soil|thermal|"
+                     # (session 7) cooking and household processes: "the oven regime matters more than the coating"
+                     r"oven|cooking|baking|roasting|grilling|frying|brewing|fermentation|proofing|curing|storage|ventilation|charging)[\s-]+$"
                      r"|(?<![\w-])(?-i:[a-z]+water)[\s-]+$")
 REGIME_NOT_AFTER = (r"^(?:\s+(?:of\s+(?:sanctions|controls?|inspections?|checks|silence|the treaty|taxation|tariffs?|duties|quotas|licen[cs]es|licensing|penalties|fines|"
                     r"incentives|exemptions|reporting|disclosure|verification)|for\s|governing\s|applicable\s+to|applying\s+to)"
@@ -782,11 +785,16 @@ SO_CALLED_NOT_AFTER = (r"^\s+[\"“”'‘]?(?:[\w’'-]+\s+){0,3}(?:corridor|be
                        # follow the capitalised name directly ("the so-called Steps, whose official name is ...",
                        # "the so-called Gap, officially named ..."); H22: a gloss later in the sentence glosses
                        # something else ("the so-called reformers ..., led by a lawmaker nicknamed ...")
-                       r"|^\s+[\"“'‘]?(?-i:[A-Z])[\w’'.-]*(?:\s+(?:of\s+|the\s+)?(?-i:[A-Z])[\w’'.-]*){0,3}[\"”'’]?\s*(?:,|\(|—|–|-)?\s*"
+                       # (session 7) the name may end in one lowercase head ("the so-called Magdeburg rights")
+                       r"|^\s+[\"“'‘]?(?-i:[A-Z])[\w’'.-]*(?:\s+(?:of\s+|the\s+)?(?-i:[A-Z])[\w’'.-]*){0,3}(?:\s+(?-i:[a-z])[\w-]*)?[\"”'’]?\s*(?:,|\(|—|–|-)?\s*"
                        # an appositive may carry the gloss ("the so-called Forty Steps, the stepped lane whose official name is ...")
                        r"(?:(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}(?=whose\s))?"
                        r"(?:whose\s+(?:official|real|proper|formal|actual|registered)\s+name|officially\s+(?:called|named|known\s+as|designated)"
-                       r"|(?:also\s+)?known\s+(?:locally|officially|formally)\s+as|as\s+(?:locals|residents|people\s+here)\s+(?:call|know)\s+it|nicknamed|a\s+nickname\s+for)")
+                       r"|(?:also\s+)?known\s+(?:locally|officially|formally)\s+as|as\s+(?:locals|residents|people\s+here)\s+(?:call|know)\s+it|nicknamed|a\s+nickname\s+for"
+                       # (session 7) the formal name or a definition glosses it: "the so-called K-Chips Act, formally an
+                       # amendment to ...", "the so-called Magdeburg rights, the body of German town law that ..."
+                       r"|(?:formally|officially|properly|technically)\s+(?:an?|the|called|named|known)\b"
+                       r"|(?:the|a|an)\s+(?:body|set|system|code|collection)\s+of\b)")
 # 'hysteria' as a diagnosis in medical history ("what earlier doctors called collective hysteria")
 # is not the pathologising label; a political modifier right before it keeps the label.
 HYSTERIA_EXCLUDES = (r"\b(?:psychogenic|conversion\s+disorder|freud\w*|charcot|diagnos\w*|patients?|doctors?|physicians?|psychiatr\w*|"
@@ -812,6 +820,11 @@ REVISED: dict[str, dict[str, str]] = {
     "so-called": {"not_after": SO_CALLED_NOT_AFTER},
     "hysteria": {"excludes": HYSTERIA_EXCLUDES, "keep_before": HYSTERIA_KEEP_BEFORE,
                  "note": "pathologising label; a diagnosis in medical history is skipped unless a political modifier precedes it"},
+    # (session 7) the adjective and adverb in medical history ("demonstrations of hysterical patients") too
+    "hysterical": {"excludes": HYSTERIA_EXCLUDES, "keep_before": HYSTERIA_KEEP_BEFORE,
+                   "note": "a diagnosis in medical history is skipped unless a political modifier precedes it"},
+    "hysterically": {"excludes": HYSTERIA_EXCLUDES, "keep_before": HYSTERIA_KEEP_BEFORE,
+                     "note": "adverb of 'hysterical'; a diagnosis in medical history is skipped unless a political modifier precedes it"},
     "Kiev": {"not_before": KIEV_NOT_BEFORE, "not_after": KIEV_NOT_AFTER},
     # 'Daesh' is the name the UK and French governments and most Arab media use for Islamic State: a
     # naming convention (weight 0.6), not a pejorative; glossed as a name ("also known as Daesh",
@@ -846,7 +859,10 @@ REVISED: dict[str, dict[str, str]] = {
 REMOVED = frozenset({"taiwan region", "dpp authorities"})
 
 #: Slips in reviewed rows, corrected on rebuild.
-RENAMED = {"tydictator": "dictator"}
+RENAMED = {"tydictator": "dictator",
+           # session 7: the coup row reports the whole compound ("coup-plotters"), not only "coup"
+           r"\b(coup)(?:s|\s+attempts?|\s+plot(?:s|ters)?|-plotters?)?\b":
+               r"\b(coup(?:s|\s+attempts?|\s+plot(?:s|ters)?|-plotters?)?)\b"}
 
 
 def derived_rows(rows: list[dict[str, str]], inside: Counter, total: Counter, babe: Counter, rec: set[str], mpqa: set[str]) -> list[dict[str, str]]:

@@ -679,7 +679,7 @@ def test_the_builder_lists_every_family_row_with_a_source_and_a_neutral_note():
         ("Budapest will not accept the dictates of Brussels on migration.", ["dictates of Brussels"]),
         ("The Western-backed opposition has no programme.", ["Western-backed"]),
         ("Every Western-sponsored revolution in the region ended in poverty.", ["Western-sponsored"]),
-        ("The opposition in exile and its foreign sponsors organised the failed coup attempt.", ["foreign sponsors", "coup"]),
+        ("The opposition in exile and its foreign sponsors organised the failed coup attempt.", ["foreign sponsors", "coup attempt"]),
         ("Supporters of the former president still call it a parliamentary coup.", ["parliamentary coup"]),
         ("It is the same dollar left that tried to buy the election.", ["dollar left"]),
         ("Vox says the boats are an invasion and the navy must turn them back.", ["invasion"]),
@@ -797,3 +797,30 @@ def test_territory_and_settler_naming_conventions(text, found):
 ])
 def test_session4_round3_terms_and_their_neutral_neighbours(text, found):
     assert [t.term for t in find_loaded_terms(text)] == found
+
+
+# Held-out set 11 classes (session 7; invented sentences): compounds reported whole, cooking
+# regimes, glossed names after "so-called", the medical adjective, and a topic set one paragraph up.
+@pytest.mark.parametrize("text, expected", [
+    ("The coup-plotters of the spring were paid by foreign NGOs to bring protesters onto the streets.", ["coup-plotters"]),
+    ("The baking regime matters more than the flour: start hot, then lower the heat.", []),
+    ("Parliament passed the so-called Green Ports Act, formally an amendment to the shipping code.", []),
+    ("The town received the so-called Lubeck law, the body of merchant rules that let burghers run courts.", []),
+    ("Photographs of hysterical patients in the asylum were shown to visiting doctors.", []),
+    ("The so-called experts never visit the villages they write about.", ["so-called"]),
+])
+def test_set11_classes(text, expected):
+    assert [t.term for t in find_loaded_terms(text, [])] == expected
+
+
+def test_a_topic_set_in_the_paragraph_before_counts():
+    text = ("The council agreed to open a reception centre for 60 asylum seekers in the old school.\n\n"
+            "Nobody asked us. It is part of an invasion the government has decided to ignore.")
+    assert [t.term for t in find_loaded_terms(text, [])] == ["invasion"]
+
+
+def test_a_topic_two_paragraphs_up_does_not_count():
+    text = ("The council agreed to open a reception centre for 60 asylum seekers in the old school.\n\n"
+            "The school closed in 2019 and has stood empty since then, the council said.\n\n"
+            "Historians still argue about the invasion of 1066 and what it changed.")
+    assert [t.term for t in find_loaded_terms(text, [])] == []

@@ -257,6 +257,20 @@ def _paragraph_window(text: str, s: int, e: int) -> str:
     return text[(left + 1 if left >= 0 else lo) : (right if right != -1 else hi)]
 
 
+def _previous_paragraph(text: str, s: int) -> str:
+    """The paragraph before the hit's (at most _PARAGRAPH characters of it): an op-ed sets the
+    topic in one paragraph ("... a shelter for 90 asylum seekers.") and names it in the next ("It is
+    part of an invasion ...")."""
+    start = text.rfind("\n", max(0, s - 3 * _PARAGRAPH), s)
+    if start <= 0:
+        return ""
+    end = start
+    while end > 0 and text[end - 1] in "\n\r \t":
+        end -= 1
+    lo = text.rfind("\n", max(0, end - _PARAGRAPH), end)
+    return text[lo + 1 if lo >= 0 else max(0, end - _PARAGRAPH): end]
+
+
 # The names that case-sensitive naming conventions stand against (Kiev/Kyiv, Donbass/Donbas,
 # Malvinas/Falklands, Xizang/Tibet, FYROM/North Macedonia, East Sea/Sea of Japan or South China Sea,
 # Arabian/Persian Gulf, Artsakh/Nagorno-Karabakh, Khankendi/Stepanakert); both in one stretch of
@@ -389,7 +403,8 @@ def _context_ok(text: str, s: int, e: int, entry: Entry) -> bool:
     excludes = None if kept else entry.excludes
     if entry.requires is not None or excludes is not None:
         window = _paragraph_window(text, s, e) if entry.scope == "paragraph" else _sentence_window(text, s, e)
-        if entry.requires is not None and not entry.requires.search(window):
+        if entry.requires is not None and not entry.requires.search(window) and not (
+                entry.scope == "paragraph" and entry.requires.search(_previous_paragraph(text, s))):
             return False
         if excludes is not None and excludes.search(window):
             return False
