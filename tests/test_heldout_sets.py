@@ -25,7 +25,9 @@ is *seen* and a fresh one is written. Today:
   provenance misses then informed a second round (seen for provenance);
 * ``heldout12.jsonl`` (u01-u30) was written in session 7 while set 10's fixes landed and scored
   once at fd4e793 (figures only): the unseen check for the fixes from set 11 (origin 0.833 before
-  and after them); its provenance misses then informed a third round (seen for provenance).
+  and after them); its provenance misses then informed a third round (seen for provenance);
+* ``heldout13.jsonl`` (v01-v30) was written in session 7 after that third round and scored once at
+  a5799da (figures only): the unseen check for the fixes from set 12.
 
 This module checks that every fixture is well formed (schema, canonical outlet names, labelled
 strings occur, no sentence reused from the challenge set or an earlier set) and pins each set's
@@ -81,6 +83,7 @@ SETS = [s for s in (
     HeldOutSet("heldout10", "r", (180, 400), hard_negatives=8, without_origin=4, state_countries=10, strict=True),
     HeldOutSet("heldout11", "s", (180, 400), hard_negatives=8, without_origin=4, state_countries=10, strict=True),
     HeldOutSet("heldout12", "u", (180, 400), hard_negatives=8, without_origin=4, state_countries=10, strict=True),
+    HeldOutSet("heldout13", "v", (180, 400), hard_negatives=8, without_origin=4, state_countries=10, strict=True),
 ) if (FIXTURES / f"{s.name}.jsonl").exists() and (BASELINES / f"{s.name}.json").exists()]
 
 
