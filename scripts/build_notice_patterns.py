@@ -101,6 +101,15 @@ rows = [
   r"(?:'s|\u2019s)?\s+(?:[\w-]+\s+){0,3}?(?:report|broadcast|article|story|interview|programme|program|bulletin|"
   r"feature|dispatch|documentary|segment|editorial|commentary|newscast|piece|investigation)\b", "sentence", 95,
   "This report is based on a Rossiya 1 broadcast from Kursk."),
+ # the same with the item first: "Based on a broadcast of the parliamentary channel X", "This is a
+ # translation of a report by X"
+ ("notice_derived_from_item", "notice", "origin", "notice",
+  SENTENCE_START + SELF_SUBJECT + r"(?:based\s+on|an?\s+(?:[\w-]+\s+){0,2}?(?:translation|adaptation|version|"
+  r"summary|excerpt|transcript)\s+of|(?:translated|adapted|taken|drawn|excerpted|condensed)\s+from)\s+(?:an?|the)\s+"
+  r"(?:[\w-]+\s+){0,2}?(?:report|broadcast|article|story|interview|programme|program|bulletin|feature|dispatch|"
+  r"documentary|segment|editorial|commentary|newscast|piece|investigation)\s+(?:of|by|from|on|in)\s+(?:the\s+)?$",
+  "", "sentence", 95,
+  "Based on a broadcast of Rossiya 1."),
  ("notice_provided_by", "notice", "origin", "notice",
   r"\b(?:content|story|article|report|text|copy|material)\s+(?:was\s+|is\s+)?(?:provided|supplied|contributed|sourced)\s+(?:by|from)\s+(?:the\s+)?$", "", "sentence", 95,
   "Content provided by Sputnik."),

@@ -260,3 +260,41 @@ def test_outlets_listed_as_members_of_a_category_the_other_way_round_are_the_top
     text = (f"{BODY}\n\nAmong the channels that moved to the new satellite were TRT, two music stations and "
             "Al Jazeera's Arabic service.\n\nInstallers expect more calls this week.")
     assert cited_of(text, reg, UNKNOWN_HOST) == []
+
+
+# Held-out set 13 classes (invented wordings and outlets): pictures credited together with the
+# material of the text, a second contribution after the main credit, the item before the outlet
+# ("a broadcast of X"), a company that shares a one-word outlet name, and outlets whose audience
+# or advertising is the topic.
+@pytest.mark.parametrize("line, outlet", [
+    ("Footage and interviews supplied by Ruptly. Text written by our desk.", "Ruptly"),
+    ("Reporting by Li Wen for Yicai Global, with additional reporting by our Geneva staff.", "Yicai"),
+    ("Based on a broadcast of the parliamentary channel Rada TV. Edited for length.", "Rada TV"),
+])
+def test_set13_credit_lines_name_the_origin(line, outlet, reg):
+    assert origin_of(f"{BODY}\n\n{line}", reg, UNKNOWN_HOST) == reg.get(outlet).name
+
+
+@pytest.mark.parametrize("line", ["Additional reporting by Belta", "Contributing: Prensa Latina"])
+def test_a_contribution_named_before_the_outlet_is_no_origin(line, reg):
+    assert origin_of(f"{BODY}\n\n{line}", reg, UNKNOWN_HOST) is None
+
+
+def test_a_company_sharing_a_one_word_outlet_name_is_no_citation(reg):
+    text = ("The new brewery will be built by the Japanese brewing group Asahi near the port. "
+            "Asahi said it would run the plant on renewable power.\n\n" + BODY)
+    assert cited_of(text, reg, UNKNOWN_HOST) == []
+
+
+def test_outlets_whose_business_is_the_topic_are_no_citation(reg):
+    text = ("Spending on the websites of the Daily Mail and The Guardian was flat last year, while Sky News "
+            "gained from its coverage of the tournament.\n\n" + BODY)
+    assert cited_of(text, reg, UNKNOWN_HOST) == []
+
+
+@pytest.mark.parametrize("sentence, outlet", [
+    ("Politico noted in its report on the hacks that the group had been active since 2018.", "Politico"),
+    ("A commentary on the website of the People's Daily claimed the protests were planned abroad.", "People's Daily"),
+])
+def test_an_outlets_own_report_still_cites_it(sentence, outlet, reg):
+    assert reg.get(outlet).name in cited_of(f"{sentence}\n\n{BODY}", reg, UNKNOWN_HOST)

@@ -186,9 +186,15 @@ def _reports_something(text: str, s: int, e: int) -> bool:
     acts = _source_act()
     low = text[s:e].lower()
     for m in _ACT_WORD.finditer(low):
-        if m.group() in acts and not _PASSIVE_AUX.search(low, max(0, m.start() - 30), m.start()):
+        if m.group() in acts and not _PASSIVE_AUX.search(low, max(0, m.start() - 30), m.start()) \
+                and not (m.group() == "coverage" and _OWN_WORK.search(low, max(0, m.start() - 12), m.start())):
             return True
     return False
+
+
+# "X gained from its coverage of the tournament": an outlet's own coverage as the topic, nothing
+# reported ("in its report on ..." still reports)
+_OWN_WORK = re.compile(r"\b(?:its|their)\s+\Z")
 
 
 # ... or a name right after "from"/"via" or inside a slashed credit ("Jane Doe/AFP/Getty Images").
@@ -209,7 +215,7 @@ def _topic_mention(text: str, ls: int, start: int, end: int, bare: bool) -> bool
         return True
     if not bare:
         return False
-    if _TOPIC_EVENT_BEFORE.search(text, max(s, start - 60), start) or _TOPIC_EVENT_AFTER.match(text, end, e) \
+    if _TOPIC_EVENT_BEFORE.search(text, max(s, start - 160), start) or _TOPIC_EVENT_AFTER.match(text, end, e) \
             or _HISTORY_OF.search(text, max(s, start - 40), start):
         return True  # "YouTube terminated channels run by X", "clips from X's programmes", "X was fined"
     if _carried_channel(text, s, e, start, end):
@@ -284,6 +290,7 @@ def find_notices(text: str, registry: Registry, skipped: list[int] | None = None
             skipped.append(len(mentions) - MAX_MENTIONS)
         mentions = mentions[:MAX_MENTIONS]
     edge = _edge_credit_lines(text, mentions)
+    company_words = _company_words(text, mentions)
     for m in mentions:
         ls, le = _line_bounds(text, m.start, m.end)
         # patterns see at most _CONTEXT characters either side (a megabyte-long line must not make
@@ -345,6 +352,8 @@ def find_notices(text: str, registry: Registry, skipped: list[int] | None = None
                           text[es:ee], es, ee, m.start, m.end)
         if best is not None and best.role == "cited" and _topic_mention(text, ls, m.start, m.end, False):
             continue
+        if (best is None or best.role == "cited") and m.text in company_words:
+            continue  # "the brewing group Asahi ... Asahi said": the company, not the newspaper
         if best is None and not m.ambiguous and not _topic_mention(text, ls, m.start, m.end, True):
             best = Notice(m.outlet.name, m.outlet, "mention", "mention", "cited", "mention", 10,
                           m.text, m.start, m.end, m.start, m.end)
@@ -353,6 +362,30 @@ def find_notices(text: str, registry: Registry, skipped: list[int] | None = None
     found.extend(_unknown_outlet_notices(text, registry, {n.mention_start for n in found}, edge))
     found.sort(key=lambda n: (n.start if n.start is not None else -1))
     return found
+
+
+# A one-word outlet name (or alias) that this text uses for a company: after a business noun ("the
+# Japanese brewing group Asahi", "the carmaker X") or before a corporate word ("Asahi UK", "X
+# Breweries", "X Holdings"). Its other bare mentions in the text are that company speaking.
+_BUSINESS_BEFORE = re.compile(
+    r"\b(?:group|company|firm|maker|carmaker|automaker|brewer|brewery|bank|lender|retailer|chain|brand|manufacturer|"
+    r"conglomerate|airline|carrier|insurer|supermarket|developer|producer|exporter|importer|subsidiary|distributor|"
+    r"start-?up|miner|shipper|shipbuilder|refiner|utility|telecoms?\s+operator|operator|trader|label)[ \t]+\Z", re.IGNORECASE)
+_CORPORATE_AFTER = re.compile(
+    r"[ \t]+(?-i:Group|Holdings|Breweries|Brewery|Beverages|Corp|Corporation|Inc|Ltd|Limited|plc|PLC|Co|AG|SA|"
+    r"GmbH|Motors|Bank|Airlines|Airways|Chemical|Chemicals|Glass|Industries|Electronics|Foods|Pharma|Pharmaceuticals|"
+    r"Energy|Steel|Mining|Logistics|Capital|Partners|Systems|Technologies)\b")
+
+
+def _company_words(text: str, mentions: list) -> frozenset[str]:
+    words = {m.text for m in mentions if " " not in m.text and not m.text.isupper()}
+    out = set()
+    for w in words:
+        for x in re.finditer(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", text):
+            if _BUSINESS_BEFORE.search(text, max(0, x.start() - 60), x.start()) or _CORPORATE_AFTER.match(text, x.end()):
+                out.add(w)
+                break
+    return frozenset(out)
 
 
 # A one-word outlet name that is also a family name ("Michael Bloomberg", "Steve Forbes", "Mayor
@@ -602,7 +635,7 @@ _NOT_CREDIT_LINE = re.compile(
     r"|:\s*$|[\"\u201c\u201d\u201e?!]"
     # someone says or does something: a clause, not a credit
     r"|\b(?:said|says|told|tells|according|asked|added|stated|claimed|announced|wrote|writes|reports|"
-    r"reported\s+(?:that|on)|contributed|additional|comment|comments|respond|responded)\b",
+    r"reported\s+(?:that|on)|comment|comments|respond|responded)\b",
     re.IGNORECASE)
 # A finite verb makes the line a clause; it is a credit only with this text as its subject
 # ("This article first appeared in X", "It was translated from X", "A version of this story was
@@ -628,6 +661,12 @@ _LABEL_BEFORE = re.compile(r"[\W_]*[A-Za-z\u00c0-\u024f]{3,15}[ \t]*:[ \t]*(?:th
 _BARE_BEFORE = re.compile(r"[\W_]*(?:the[ \t]+)?\Z", re.IGNORECASE)
 _BARE_AFTER = re.compile(r"(?:[ \t]*/[ \t]*(?P<network>[A-Z][\w&'\u2019.-]*(?:[ \t]+[A-Z][\w&'\u2019.-]*){0,4}))?"
                          r"[\W_]*\Z")
+# someone's help with another's text, when said before the name ("Additional reporting by X"); after
+# the name it is a second credit ("Reporting by A for X, with additional reporting by our staff")
+_CONTRIBUTED = re.compile(r"\b(?:contributed|contributing|additional)\b", re.IGNORECASE)
+_PICTURE_AND_MATERIAL = re.compile(
+    r"\W*(?:photo(?:graph)?s?|pictures?|images?|video|footage)\s+and\s+(?:interviews?|text|reporting|information|"
+    r"stor(?:y|ies)|reports?|scripts?|transcripts?)\b", re.IGNORECASE)
 # "From X, the Tokyo-based paper of ...": an edge sentence that opens with "from" and the name
 _FROM_OPENING = re.compile(r"[\W_]*from\s+(?:the\s+)?\Z", re.IGNORECASE)
 # An appositive after the credited name (", the newspaper of the army", ", Israel's public
@@ -664,8 +703,12 @@ def _edge_credit_lines(text: str, mentions: list) -> dict[int, tuple[int, int]]:
 def _is_credit(text: str, s: int, e: int, inside: list, whole_line: bool) -> bool:
     if len({m.outlet.name for m in inside}) != 1:
         return False
-    if _NOT_CREDIT_LINE.search(text[s:e].strip()):
+    line = text[s:e].strip()
+    both = _PICTURE_AND_MATERIAL.match(line)  # "Video and interviews supplied by X": more than pictures
+    if _NOT_CREDIT_LINE.search(line, both.end() if both else 0):
         return False
+    if _CONTRIBUTED.search(text, s, inside[0].start):
+        return False  # "Additional reporting by X", "X contributed": X helped with someone else's text
     last = max(m.end for m in inside)
     if _APPOSITIVE.match(text, last, e) and not _FINITE.search(text, last, e):
         e = last  # "From X, the Tokyo-based paper of ...": the description is no part of the credit
@@ -707,8 +750,15 @@ _TOPIC_EVENT_WORDS = (r"ban|bans|banned|banning|block|blocks|blocked|blocking|fi
                       r"owners?|owned|subscribers|followers|designated|registered|expelled|raided|hacked|deplatformed|"
                       r"delisted|revoked|investigated|prosecuted|run|operated|accredited|accreditation|material|"
                       r"content|clips?")
-_TOPIC_EVENT_BEFORE = re.compile(r"(?<![\w-])(?:" + _TOPIC_EVENT_WORDS + r")\s+(?:(?:by|of|from|on|against|to|at|the|"
-                                 r"its|their)\s+){0,3}\Z", re.IGNORECASE)
+# an outlet's business as the topic ("spending on the websites of X", "X's audience", "ratings of X");
+# before the name only: "X website says" reports
+_BUSINESS_TOPIC_WORDS = (r"audiences?|readership|viewership|traffic|ratings|advertisers|advertising|ad\s+spend(?:ing)?|"
+                         r"revenues?|spending\s+on\s+(?:the\s+)?(?:websites?|sites?|pages|apps?|channels?)\s+of")
+# earlier members of the same list ("the websites of the Daily Mail and The Guardian") count too
+_LIST_BEFORE = r"(?:[A-Z][\w'\u2019.&-]*(?:[ \t]+[A-Z0-9][\w'\u2019.&-]*){0,3}[ \t]*(?:,|\band\b|\bor\b|&)[ \t]+(?:the[ \t]+)?){0,6}"
+_TOPIC_EVENT_BEFORE = re.compile(r"(?<![\w-])(?:" + _TOPIC_EVENT_WORDS + "|" + _BUSINESS_TOPIC_WORDS
+                                 + r")\s+(?:(?:by|of|from|on|against|to|at|the|"
+                                 r"its|their)\s+){0,3}(?-i:" + _LIST_BEFORE + r")\Z", re.IGNORECASE)
 # "the story of the BBC World Service", "a history of Reuters": the outlet is what a work is about
 _HISTORY_OF = re.compile(r"\b(?:story|history|histories|biography|origins|founding|birth|decline)\s+of\s+(?:the\s+)?\Z",
                          re.IGNORECASE)
@@ -720,7 +770,6 @@ _TOPIC_EVENT_AFTER = re.compile(r"(?:'s|\u2019s)?\s+(?:(?:was|were|has\s+been|ha
 # stops carrying is the topic: "the chain removed RT and CGTN from its rooms", "will add
 # Euronews", "stopped carrying X", "asked for X to be kept", "X, Y and Z would no longer be
 # available". Earlier members of the same list ("dropped A, B and C") count too.
-_LIST_BEFORE = r"(?:[A-Z][\w'\u2019.&-]*(?:[ \t]+[A-Z0-9][\w'\u2019.&-]*){0,3}[ \t]*(?:,|\band\b|\bor\b|&)[ \t]+(?:the[ \t]+)?){0,6}"
 _CARRIAGE_BEFORE = re.compile(
     r"(?<![\w-])(?:drops?|dropped|dropping|removes?|removed|removing|adds?|adding|keeps?|kept|keeping|replaced?|"
     r"replaces|replacing|(?:stop(?:s|ped|ping)?|ceas(?:e|es|ed|ing)|end(?:s|ed|ing)?|resum(?:e|es|ed|ing)|"
