@@ -15,7 +15,13 @@ Scoring (also used by tests/test_heldout_sets.py, which pins floors on these fig
 * cited outlets: micro F1 over outlet-name sets;
 * quoted speakers: case-insensitive; a predicted name matches a gold one if equal or one contains
   the other at word boundaries (so "spokesperson" matches "a government spokesperson", but the
-  pronoun "he" does not match "Hendrik");
+  pronoun "he" does not match "Hendrik"). The labelling convention (sets 7-11) lists only named
+  people and organisations, so ``speaker_precision`` scores the quotes whose ``speaker_kind`` is
+  ``person`` or ``organisation`` (outlets, unnamed groups, roles and unresolved pronouns are
+  reported by the tool but are no named source); ``speaker_recall`` asks whether the tool reports
+  the labelled speaker at all, whatever kind it gives (sets 1-6 and the challenge set also label
+  unnamed groups such as "residents"), and ``speaker_named_recall`` (printed, not floored) asks it
+  of the named quotes only. Quotes with no ``speaker_kind`` (older analyses) count as named;
 * loaded terms: micro F1 on (voice, term), then on (voice, term, speaker) where a quoted term's
   speaker must match as above; terms match if equal or one contains the other as whole words;
 * unattributed claims: a predicted claim with attributed=False and countered=False matches a gold
@@ -30,6 +36,8 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from labeler.provenance.speakers import NAMED_KINDS  # person, organisation: what the convention lists
 
 ROOT = Path(__file__).resolve().parents[1]
 HELDOUT = ROOT / "tests" / "fixtures" / "heldout.jsonl"
@@ -128,6 +136,14 @@ def _greedy(pred: list, gold: list, match) -> tuple[list, list, list]:
     return pairs, left, missed
 
 
+def _distinct_speakers(quotes, named_only: bool) -> list[str]:
+    """The speakers of ``quotes`` once each (case-insensitively); ``named_only`` keeps the quotes whose
+    ``speaker_kind`` is a named person or organisation, and those with no kind (older analyses)."""
+    names = dict.fromkeys(q.speaker for q in quotes if q.speaker and (
+        not named_only or getattr(q, "speaker_kind", None) in NAMED_KINDS | {None}))
+    return list({_name(s): s for s in names}.values())
+
+
 def compare(row: dict, a) -> ArticleDiff:
     """Compare one Analysis with its labels."""
     lab = row["labels"]
@@ -155,10 +171,11 @@ def compare(row: dict, a) -> ArticleDiff:
         ev = next((c.evidence for c in a.cited_outlets if c.outlet == x), "")
         d.misses.append(f"cited FP: {x} ({ev!r})")
 
-    pred_sp = list(dict.fromkeys(q.speaker for q in a.quotes if q.speaker))
-    pred_sp = list({_name(s): s for s in pred_sp}.values())
+    pred_sp = _distinct_speakers(a.quotes, named_only=True)
+    found_sp = _distinct_speakers(a.quotes, named_only=False)
     gold_sp = list(lab["quoted_speakers"])
-    hit_gold = [g for g in gold_sp if any(speaker_match(p, g) for p in pred_sp)]
+    hit_gold = [g for g in gold_sp if any(speaker_match(p, g) for p in found_sp)]
+    d.counts["speaker_named_recall"] = (sum(any(speaker_match(p, g) for p in pred_sp) for g in gold_sp), len(gold_sp))
     good_pred = [p for p in pred_sp if any(speaker_match(p, g) for g in gold_sp)]
     d.speakers = (gold_sp, pred_sp)
     d.counts["speaker_recall"] = (len(hit_gold), len(gold_sp))
@@ -239,11 +256,14 @@ def evaluate(rows: list[dict], analyses: list | None = None, model: str = "rules
     sums = {k: Counts() for k in ("cited", "term_voice", "term_voice_speaker", "claims")}
     rec = [0, 0]
     prec = [0, 0]
+    named = [0, 0]
     for d in diffs:
         for k in sums:
             sums[k].add(d.counts[k])
         rec[0], rec[1] = rec[0] + d.counts["speaker_recall"][0], rec[1] + d.counts["speaker_recall"][1]
         prec[0], prec[1] = prec[0] + d.counts["speaker_precision"][0], prec[1] + d.counts["speaker_precision"][1]
+        nr = d.counts["speaker_named_recall"]
+        named[0], named[1] = named[0] + nr[0], named[1] + nr[1]
     figures = {
         "origin_outlet_accuracy": sum(d.origin[0] == d.origin[1] for d in diffs) / n,
         "affiliation_accuracy": sum(d.affiliation[0] == d.affiliation[1] for d in diffs) / n,
@@ -251,6 +271,7 @@ def evaluate(rows: list[dict], analyses: list | None = None, model: str = "rules
         "cited_outlet_f1": sums["cited"].f1(),
         "speaker_recall": rec[0] / max(rec[1], 1),
         "speaker_precision": prec[0] / max(prec[1], 1),
+        "speaker_named_recall": named[0] / max(named[1], 1),  # reported, not floored (see the docstring)
         "term_voice_f1": sums["term_voice"].f1(),
         "term_voice_speaker_f1": sums["term_voice_speaker"].f1(),
         "unattributed_claim_f1": sums["claims"].f1(),

@@ -59,6 +59,15 @@ class Quote:
 
     ``start``/``end`` cover ``content``; ``speaker_start``/``speaker_end`` the mention
     of the speaker in the text (a pronoun or short name when ``speaker`` was resolved).
+
+    ``speaker_kind`` says what kind of thing the speaker is, so a reader can keep only named
+    sources (the project's labelling convention lists only named persons and organisations as
+    quoted speakers) without losing any quote: ``person`` (a named person), ``organisation`` (a
+    named body: ministry, company, party, named group), ``outlet`` (a registered news outlet:
+    "Reuters reported" cites an outlet, it is no source), ``group`` (an unnamed group or
+    common-noun body: "residents", "officials", "the court"), ``role`` (an unnamed individual:
+    "a spokesperson", "the US official") or ``unknown`` (an unresolved pronoun). None in
+    analyses written before the field existed.
     """
 
     speaker: str
@@ -70,6 +79,7 @@ class Quote:
     end: int
     speaker_start: int | None = None
     speaker_end: int | None = None
+    speaker_kind: str | None = None
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,9 @@ from .speakers import (
     NameIndex,
     Phrase,
     Speaker,
+    common_kind,
     dateline_place_before,
+    mention_kind,
     normalise,
     phrase_after,
     phrase_before,
@@ -113,7 +115,7 @@ class _Attr:
     content: tuple[int, int] | None
     via: str | None
     sent: int
-    names: list[tuple[str, bool]] = field(default_factory=list)  # resolved (name, is_person) per speaker
+    names: list[tuple[str, bool, str]] = field(default_factory=list)  # resolved (name, is_person, kind) per speaker
     boundary: str = ""  # the word before the speaker phrase ("while" in "..., while Moscow said")
     final: bool = False  # content before the cue ("..., X said."; "..., according to X.")
 
@@ -150,8 +152,8 @@ def find_quotes(text: str) -> list[Quote]:
         s, e = a.content
         if _words_outside(text, s, e, opaque) < MIN_INDIRECT_WORDS:
             continue
-        for sp, (name, _) in zip(a.speakers, a.names):
-            out.append(Quote(name, "indirect", a.cue, text[s:e], a.via, s, e, sp.start, sp.end))
+        for sp, (name, _, kind) in zip(a.speakers, a.names):
+            out.append(Quote(name, "indirect", a.cue, text[s:e], a.via, s, e, sp.start, sp.end, kind))
     out.sort(key=lambda q: (q.start, q.end, q.kind))
     return out
 
@@ -921,31 +923,37 @@ class _LazyIndex:
 
 
 def _resolve(attrs: list[_Attr], index: _LazyIndex, sents: list[Span] | None = None) -> None:
-    """Give each speaker its full name, in text order (pronouns look back; "it" and "they"
-    with nothing before them refer to their own sentence's subject: "The ministry fined
-    three firms it said had broken the rules")."""
+    """Give each speaker its full name and kind (``Quote.speaker_kind``), in text order (pronouns
+    look back; "it" and "they" with nothing before them refer to their own sentence's subject:
+    "The ministry fined three firms it said had broken the rules"). A reference takes the kind of
+    what it resolves to ("the ministry" after "the Finance Ministry" is an organisation)."""
     last_person: str | None = None
     last_other: str | None = None
     others: list[str] = []
+    kinds: dict[str, str] = {}  # resolved name -> its kind, for the references after it
     reporting = {a.sent for a in attrs}  # sentences with a report: their speaker is the one to refer to
     for a in sorted(attrs, key=lambda a: a.cue_start):
         names = []
         for sp in a.speakers:
             name, person = sp.name, sp.kind == "person"
             low = sp.name.lower()
+            kind: str | None = None  # None: from the mention's own words (mention_kind)
             if sp.kind == "pronoun":
                 if low in ("he", "she"):
                     prev = _prev_subject(index, sents, a, sp, reporting)
                     name = prev or last_person or index.ix.nearest_before(sp.start) or sp.name
                     person = name != sp.name
+                    kind = "person" if person else "unknown"
                 else:
                     name = last_other or _own_subject(index.text, sents, a, sp) or sp.name
+                    kind = "unknown" if name == sp.name else kinds.get(name) or _name_kind(name)
             elif sp.kind == "name":
                 full = index.ix.full_name(sp.name, sp.start)
                 if full:
                     name, person = full, True
             elif sp.kind == "role" and low.split()[-1] in _SPOKES and _spokes_for(index.text, sp.start):
-                name = _spokes_for(index.text, sp.start)  # "the spokesman", introduced as "a spokesman for X"
+                name = _spokes_for(index.text, sp.start)  # "the spokesman", introduced as "a spokesperson for X"
+                kind = kinds.get(_strip_det(name)) or "organisation"
             elif sp.kind == "role":
                 roles = [w for w in low.replace("'s", "").split() if w not in ("the", "a", "an")]
                 full = index.ix.by_title(roles, sp.start) if len(roles) > 1 else None
@@ -958,29 +966,68 @@ def _resolve(attrs: list[_Attr], index: _LazyIndex, sents: list[Span] | None = N
                 if head in DOC_HEADS:  # "the statement said": its issuer, when the text names one
                     name = _issuer(index.text, head, sp.start) or name
                 else:
-                    for prev in reversed(others[-30:]):
-                        if head in prev.lower().split():
+                    mods = [w for w in low.split()[:-1] if w not in ("the", "a", "an")]
+                    for prev in reversed(others[-30:]):  # "the health ministry" is not the Ministry of Finance
+                        if head in prev.lower().split() and all(
+                                re.search(rf"\b{re.escape(w)}", prev, re.IGNORECASE) for w in mods):
                             name = prev
                             break
                     else:  # "the company said" after "the mining company Lusolitio": the name in apposition
                         if not head.endswith("s"):  # "the companies": several, named or not, stay as written
-                            name = _apposed_org(index.text, head, sp.start) or name
+                            name = _apposed_org(index.text, head, sp.start) or _named_before(
+                                index.text, low, sp.start) or name
                 if name == _strip_det(sp.name) and not head.endswith("s"):
                     name = _lede_org(index, sents, a) or name  # "..., the company said. / X said ..."
+                if name != _strip_det(sp.name):  # resolved: the named body (or what the earlier mention was)
+                    kind = kinds.get(name) or "organisation"
             else:
                 name = _strip_det(sp.name)
+                definite = index.text[max(0, sp.start - 4):sp.start].lower() == "the "
+                if sp.kind == "group" and definite and len(name.split()) <= 2:
+                    named = _named_before(index.text, name, sp.start)  # "the authority" after "the Roads Authority"
+                    if named is not None:
+                        name, kind = named, kinds.get(named) or "organisation"
                 lede = _lede_person(index, sents, a, sp) if last_person is None else None
                 if lede is not None:  # "The owner of a model shop says ... / Jane Roe, 67, runs ...": she speaks
                     name, person = lede, True
             if not person and _ACRONYM_NAME.fullmatch(name):
-                name = index.acronyms.get(name, name)  # "the CNE": "National Electoral Council (CNE)"
+                long_form = index.acronyms.get(name)
+                if long_form is not None:  # "the CNE": "National Electoral Council (CNE)"
+                    name, kind = long_form, kind or "organisation"
+            found = person and sp.kind != "person"  # a person found through the index, a title or a lede
+            if found:
+                kind = "person"
+            elif kind is None:  # from the mention's own words: "Human Rights Watch" is no person
+                kind = mention_kind(index.text, sp)
+            if not found and _exact_outlet(name):
+                kind = "outlet"  # "Reuters reported", "state broadcaster CCTV said": an outlet, cited
             if person:
                 last_person = name
             elif sp.kind != "pronoun":
                 last_other = name
                 others.append(name)
-            names.append((name, person))
+            kinds[name] = kind
+            names.append((name, person, kind))
         a.names = names
+
+
+def _name_kind(name: str) -> str:
+    """The kind of a name taken from another mention with no kind recorded (a sentence's own
+    subject): capitalised is a named body, lower case an unnamed group."""
+    return "organisation" if name[:1].isupper() else common_kind(name)
+
+
+@lru_cache(maxsize=1024)
+def _exact_outlet(name: str) -> bool:
+    """Is ``name`` itself a registered news outlet (the whole name, not its leading words: "Al
+    Jazeera's correspondent" is a role)?"""
+    from ..registry import default_registry  # the registry loads pandas: only when quotes need it
+
+    o = default_registry().get(name)
+    # an ambiguous one-word form ("Xinhua", "RT", "Petra") speaks as the outlet when written as a
+    # short form or known as a news word; "Petra said" may be a woman
+    return o is not None and (not o.ambiguous or len(name.split()) > 1 or name.isupper()
+                              or name.lower() in lexicon().media_words)
 
 
 _LEDE_DESCRIPTOR = re.compile(r"(?:the|a|an)\s+(?P<head>[a-z]+)\s+(?:of|at|in|for|from|with|who)\b", re.IGNORECASE)
@@ -1129,6 +1176,49 @@ def _apposed_re(head: str) -> re.Pattern:
                       rf"|(?P<b>{_APPOSED_ORG}),[ \t]+(?:a|an|the)[ \t]+(?:[\w\-]+[ \t]+){{0,3}}?{h}\b")
 
 
+# Singular body nouns whose full name the article gives before "the <noun>" refers back to it.
+_BODY_HEADS = frozenset(h for h in ORG_HEADS if h.isalpha() and not h.endswith("s")) - {"house", "press", "media"}
+_CAP = r"[A-Z\u00c0-\u00de][\w'\u2019&\-]*"
+
+
+@lru_cache(maxsize=64)
+def _named_re(head: str) -> re.Pattern:
+    h = re.escape(head.capitalize())
+    tail = rf"(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+(?:and[ \t]+)?{_CAP}){{0,3}})"
+    before = rf"(?:{_CAP}[ \t]+(?:(?:of|for|and|on)[ \t]+)?){{1,5}}"  # "Roads and Transport", "Water Resources"
+    return re.compile(rf"(?<![\w'\u2019-])(?:{before}{h}\b{tail}?|{h}{tail})")
+
+
+def _named_before(text: str, phrase: str, pos: int) -> str | None:
+    """The full name of "the <head>" given earlier in the text ("Taiwan's Water Resources Agency ...
+    the agency said", "the Federal Ministry of Health ... the ministry said"): the nearest capitalised
+    name with that head noun within a few paragraphs before ``pos`` that holds the phrase's other
+    words ("the health ministry" is not the Ministry of Finance)."""
+    words = [w for w in phrase.lower().split() if w not in ("the", "a", "an")]
+    if not words or words[-1] not in _BODY_HEADS:
+        return None
+    head, mods = words[-1], words[:-1]
+    cap, lo, end = head.capitalize(), max(0, pos - 3000), pos
+    found = None
+    for _ in range(8):  # the nearest few mentions of the capitalised noun, each read in a short window
+        occ = text.rfind(cap, lo, end)
+        if occ < 0:
+            return None
+        for m in _named_re(head).finditer(text, max(lo, occ - 120), min(pos, occ + len(cap) + 80)):
+            if m.start() <= occ < m.end() and all(
+                    re.search(rf"\b{re.escape(w)}", m.group(), re.IGNORECASE) for w in mods):
+                found = m
+        if found is not None:
+            break
+        end = occ
+    if found is None:
+        return None
+    words = found.group().split()
+    while len(words) > 1 and (words[0].lower() in CAP_STOP or words[0].endswith(("'s", "\u2019s"))):
+        words = words[1:]  # "The", "Taiwan's": not part of the body's name
+    return " ".join(words) if len(words) >= 2 else None
+
+
 def _own_subject(text: str, sents: list[Span] | None, a: _Attr, sp: Speaker) -> str | None:
     """The named subject opening the sentence of ``a``, when it comes before the pronoun."""
     if not sents or not 0 <= a.sent < len(sents):
@@ -1221,13 +1311,13 @@ def _direct(text: str, sents: list[Span], spans: list[QuotedSpan], paras: list[S
             cont = _continuation(text, q, pi, paras, prev, last_by_para)
         if a is not None:
             used.add(a.cue_start)
-            for sp, (name, _) in zip(a.speakers, a.names):
-                out.append(Quote(name, "direct", a.cue, q.text, a.via, q.start, q.end, sp.start, sp.end))
+            for sp, (name, _, kind) in zip(a.speakers, a.names):
+                out.append(Quote(name, "direct", a.cue, q.text, a.via, q.start, q.end, sp.start, sp.end, kind))
             last_by_para[pi] = (a, -1, q)
             prev = (pi, q.end, a, -1, q)
         elif cont is not None:
-            for name in cont.names:
-                out.append(Quote(name[0], "direct", cont.cue, q.text, cont.via, q.start, q.end, None, None))
+            for name, _, kind in cont.names:
+                out.append(Quote(name, "direct", cont.cue, q.text, cont.via, q.start, q.end, None, None, kind))
             last_by_para[pi] = (cont, -1, q)
             prev = (pi, q.end, cont, -1, q)
     return out

@@ -1196,3 +1196,140 @@ _ORG_CONTINUES = re.compile(
     + r")\s+(?:of|for|on)\s+(?:the\s+)?(?:[A-Z][\w'\u2019\-]*(?:,\s+|\s+and\s+|\s+))*\Z")
 # Titles that name the same office ("the judge said" after "led by Justice Halima Roe").
 _SAME_TITLE = {"judge": frozenset({"judge", "justice"}), "justice": frozenset({"judge", "justice"})}
+
+
+# Kind of speaker ------------------------------------------------------------------------------------
+
+# The values of ``Quote.speaker_kind`` (see labeler/schema.py): what a resolved speaker is.
+SPEAKER_KINDS = ("person", "organisation", "outlet", "group", "role", "unknown")
+NAMED_KINDS = frozenset({"person", "organisation"})  # what the labelling convention lists as quoted speakers
+
+# Capitalised words that make a name with no organisation head a body rather than a person
+# ("Human Rights Watch", "Amnesty International", "Baltic Isle Lines"): hand-curated words of
+# institution, NGO and company names; a person's name is rarely made of them.
+_ORG_WORDS = frozenset(
+    "rights watch international national united nations federal central global world council forum "
+    "institute initiative project programme program network foundation trust partners capital energy "
+    "airlines airways lines hotels resorts holdings industries motors foods mills mining telecom systems "
+    "logistics shipping railways railway ports farms stores brands pharma pharmaceuticals technologies "
+    "solutions services health human crisis relief aid fund bank reserve security defence defense "
+    "commission command centre center office agency authority association federation union league "
+    "alliance coalition party front movement committee court tribunal assembly parliament government "
+    "ministry department bureau directorate inspectorate council ombudsman police army navy guard "
+    "club society academy college school hospital clinic church mosque synagogue cooperative co-op "
+    "group corporation company limited inc ltd llc plc gmbh ag sa nv spa bv srl oy ab asa "
+    "observatory laboratory lab labs museum library gallery orchestra theatre studio studios".split())
+# Indefinite pronouns that can open a sentence like a name ("Nobody said ..."): nobody named.
+_INDEFINITE = frozenset("nobody everybody somebody anybody everyone someone anyone none no-one".split())
+_SENTENCE_START = re.compile(
+    r"(?:\A|[.!?:;][\"'\u201d\u2019)\]]*\s+|\n\s*|[\"\u201c\u2018(\[]\s*|--?\s*|[\u2014\u2013]\s*)\Z")
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    """Nationality adjectives and page words that never name a speaker alone (``data/not_given_names.csv``)."""
+    return frozenset(w.lower() for w in lexicon_column("not_given_names.csv", "word")) - LOWER_HEADS
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    """Does the mention at ``start`` open a sentence, a line or a quotation, where any word is
+    capitalised ("Pensioners said" is no name)?"""
+    return _SENTENCE_START.search(text, max(0, start - 6), start) is not None
+
+
+def _common_noun(text: str, word: str, start: int) -> bool:
+    """A capitalised word that is a common noun only capitalised by its place: a people or body
+    noun of the word lists, or a word the article also writes in lower case, at a sentence start."""
+    low = word.lower()
+    if low in _INDEFINITE:
+        return True
+    if not _sentence_initial(text, start) or not word[:1].isupper() or word.isupper():
+        return False  # mid-sentence, a capital is the writer's: "the Government said" names a body
+    if low in LOWER_HEADS or low in TITLE_WORDS or _people_plural(low):
+        return True
+    lo, hi = max(0, start - 20_000), start + 20_000  # bounded: a 10 MB text costs no more than a long one
+    return re.search(rf"(?<![\w'\u2019-]){re.escape(low)}(?![\w'\u2019-])", text[lo:hi]) is not None
+
+
+def _place_name(name: str) -> bool:
+    """A country or time-zone city ("Moscow said", "North Korea said"): a state speaking, a body."""
+    low = " ".join(name.split()).lower()
+    try:
+        from ..places import country_of  # countries and cities of the time-zone tables
+    except ImportError:  # pragma: no cover - older trees: cities only
+        return low in tz_places()
+    return country_of(low) is not None or low in tz_places()
+
+
+def common_kind(name: str) -> str:
+    """``group`` or ``role`` for an unnamed speaker phrase, by its head noun: a singular person noun
+    ("a spokesperson", "the US official", "a mill worker from Halifax") is a role; anything else
+    ("residents", "the court", "Advocacy groups", "the provincial government") a group."""
+    words = re.findall(r"[^\W\d_][\w'\u2019\-]*", name)
+    head = ""
+    for w in words:  # the head is the last word before a post-modifier ("aides to X", "a worker from Y")
+        if (w.lower() in _POSTMOD_PREP or w.lower() in _POSTMOD_ADJ) and head:
+            break
+        head = w.lower()
+    return "role" if head in PERSON_HEADS or head.endswith("person") else "group"
+
+
+def _named_body(text: str, sp: Speaker) -> bool:
+    """A lowercase body noun named by a proper modifier: "Lithuania's interior ministry", "the
+    British embassy", "US military", "the Chinese foreign ministry spokesperson" (who speaks for
+    it). Not people ("Brazilian officials" is a group, "a Chinese scientist" a role) and not a
+    word capitalised only because it opens the sentence ("Regional government said")."""
+    toks = [t for t in tokens(text, sp.start, sp.end) if t.is_word]
+    cut = next((i for i, t in enumerate(toks) if i and t.low in _POSTMOD_PREP), len(toks))
+    toks = toks[:cut]
+    if len(toks) >= 2 and toks[-1].low in _SPOKES:
+        toks = toks[:-1]  # a spokesperson speaks for the body
+    if len(toks) < 2:
+        return False
+    head = toks[-1]
+    if head.is_cap or head.low not in GROUP_HEADS or head.low in PERSON_HEADS or _people_plural(head.low) \
+            or _plural(head.low) or head.low in DOC_HEADS:
+        return False
+    proper = [t for t in toks[:-1] if t.is_cap and t.low not in CAP_STOP]
+    if proper and proper[0] is toks[0] and _common_noun(text, toks[0].text, toks[0].start):
+        proper = proper[1:]
+    return bool(proper)
+
+
+def mention_kind(text: str, sp: Speaker) -> str:
+    """The kind of an unresolved speaker mention from its own words (no registry, no index):
+    ``person``, ``organisation``, ``group`` or ``role``. A capitalised word counts as a name only
+    when not merely capitalised by its place at a sentence start ("Pensioners said")."""
+    if sp.kind == "pronoun":
+        return "unknown"
+    words = sp.name.split()
+    if not words:
+        return "unknown"
+    if sp.kind in ("group", "role", "backref"):
+        return "organisation" if _named_body(text, sp) else common_kind(sp.name)
+    first = words[0].lower()
+    after = words[1].lower() if len(words) > 1 else ""
+    if first not in ORG_HEADS and (first in LOWER_HEADS or _people_plural(first)) and (
+            after in _POSTMOD_PREP
+            or (len(words) == 1 and _people_plural(first) and _common_noun(text, words[0], sp.start))):
+        return common_kind(sp.name)  # "Residents of X", "Doctors at Y Hospital": people, not the place
+    if len(words) == 1:
+        w = words[0]
+        if w.lower() in _not_names():
+            return "group"  # "Belarusian", "Local": a modifier alone names nobody
+        if _common_noun(text, w, sp.start):
+            return common_kind(w) if w.lower() not in _INDEFINITE else "group"
+        if sp.kind == "org" or _ACRONYM.match(w) or _place_name(w) or w.lower().rstrip("'\u2019s") in _ORG_WORDS:
+            return "organisation"
+        # a lone name with a person's title ("President Putin", "Mr. Roe") is a person; one with
+        # no title and no fuller form in the article is as often a body ("Gazprom", "Hamas")
+        return "person" if sp.title and any(t in TITLE_WORDS for t in sp.title.split()) else "organisation"
+    if sp.kind == "org":
+        return "organisation"
+    lows = [w.lower().strip(",.") for w in words]
+    if any(w in _ORG_WORDS or w in ORG_HEADS or _ACRONYM.match(o) for w, o in zip(lows, words)) or _place_name(sp.name):
+        return "organisation"
+    if _common_noun(text, words[0], sp.start) and all(w.islower() or w[:1].isupper() for w in words[1:]) \
+            and any(w.islower() for w in words[1:]):
+        return common_kind(sp.name)  # "Commercial bus drivers": a lowercase phrase opening a sentence
+    return "person"

@@ -87,6 +87,11 @@ def _valid(start: int | None, end: int | None, n: int) -> bool:
     return isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= n
 
 
+# How a speaker mark names ``Quote.speaker_kind``: "speaker (unnamed group): residents".
+_SPEAKER_KIND_LABEL = {"person": "named person", "organisation": "named organisation", "outlet": "news outlet",
+                       "group": "unnamed group", "role": "unnamed individual", "unknown": "unresolved"}
+
+
 def text_marks(text: str, a: Analysis) -> list[Mark]:
     """Every cue of the analysis that has an offset, as a Mark. Bad offsets are skipped, not fatal."""
     n = len(text)
@@ -98,7 +103,8 @@ def text_marks(text: str, a: Analysis) -> list[Mark]:
                               f"{q.kind} quote by {q.speaker}{via} (cue: {q.cue})",
                               (("data-speaker", q.speaker),)))
         if _valid(q.speaker_start, q.speaker_end, n):
-            marks.append(Mark(q.speaker_start, q.speaker_end, "speaker", f"speaker: {q.speaker}{via}",
+            kind = f" ({_SPEAKER_KIND_LABEL.get(q.speaker_kind, q.speaker_kind)})" if q.speaker_kind else ""
+            marks.append(Mark(q.speaker_start, q.speaker_end, "speaker", f"speaker{kind}: {q.speaker}{via}",
                               (("data-speaker", q.speaker),)))
     for t in a.loaded_terms:
         if not _valid(t.start, t.end, n):
