@@ -499,6 +499,12 @@ _FOREIGN = r"\b(?:western|west|washington|american|u\.?s\.?|nato|eu|european|bru
 _HISTORICAL_REVOLUTIONS = (r"\b(?:1789|179\d|18\d\d|19[0-6]\d|french\s+revolution|vend[ée]e|bolshevik|white\s+army|"
                            r"cultural\s+revolution)\b")
 
+_RUSCIST = ("Ukrainian official and media usage since 2022 ('рашист', 'ruscism'; Wikipedia 'Ruscism'; Verkhovna Rada resolution "
+            "of 2 May 2023 on 'rashism'); wire usage: 'Russian forces'")
+_WOYANE = ("Eritrean Ministry of Information (shabait.com) and Ethiopian government usage for the TPLF (Wikipedia 'Tigray People's "
+           "Liberation Front', 'Woyane rebellion'); wire usage: 'TPLF'")
+_CLIQUE = ("state-media invective for a government or movement ('TPLF clique', 'Kiev clique', 'traitor clique': Eritrean, Ethiopian, "
+           "Russian and KCNA usage); Merriam-Webster 'clique' (a narrow exclusive circle, usually derogatory)")
 FAMILIES: dict[str, tuple[dict[str, str], ...]] = {
     "Turkey: Gülen movement and PKK/YPG": (
         _pattern(r"\bG[üu]lenist\s+Terror(?:ist)?\s+(?:Group|Organi[sz]ation|Network|Cult)s?\b|\bFet(?:h)?ullahist\s+Terror(?:ist)?\s+Organi[sz]ations?\b",
@@ -712,6 +718,20 @@ FAMILIES: dict[str, tuple[dict[str, str], ...]] = {
                       r"lebanon|crimea|taiwan|china|syria\w*|capitol|privacy|species|bay\s+of\s+pigs|plants?|weeds?|insects?|pests?|cells?|tumou?rs?|bacteria|algae|crabs?|mussels?)\b"),
              scope="paragraph"),
     ),
+    # (session 7) wartime and Horn-of-Africa labels for the other side
+    "Ukraine and the Horn of Africa: labels for the enemy": (
+        _row("ruscist", "pejorative_label", _RUSCIST, "plural", "Ukrainian wartime label for Russian forces and Russians; neutral: 'Russian forces', 'Russians'"),
+        _row("rashist", "pejorative_label", _RUSCIST, "plural", "transliteration of 'ruscist'; neutral: 'Russian forces'"),
+        _row("ruscism", "pejorative_label", _RUSCIST, "", "the ideology the label names; neutral: 'Russian nationalism', 'the Kremlin's policy'"),
+        _row("rashism", "pejorative_label", _RUSCIST, "", "transliteration of 'ruscism'"),
+        _row("Woyane", "pejorative_label", _WOYANE, "", "Eritrean and Ethiopian government name for the TPLF; neutral: 'TPLF'; the 1943 revolt ('the Woyane rebellion') skipped",
+             case_sensitive=True, not_after=r"^\s+(?-i:rebellion|revolt|uprising)\b"),
+        # after a name or a pejorative only: an MS-13 "clique" is the gang's own word for a cell
+        _pattern(r"\b(?:(?-i:[A-Z][\w'’-]*)|ruling|criminal|traitorous|traitor|puppet|fascist|warmongering|reactionary|"
+                 r"separatist|terrorist|treacherous)\s+(cliques?)\b", "pejorative_label", _CLIQUE, "clique",
+                 "a government or movement called a clique ('the TPLF clique', 'the Kiev clique', 'the ruling clique'); "
+                 "neutral: 'group', 'leadership'"),
+    ),
 }
 CURATED = CURATED + tuple(row for rows in FAMILIES.values() for row in rows)
 
@@ -767,14 +787,19 @@ REGIME_EXCLUDES = (r"\b(?:tax(?:es|ation|payers?|able)?|vat|tariffs?|levy|levies
 REGIME_KEEP_BEFORE = (r"(?:(?-i:\b(?!(?:The|A|An|This|That|These|Those|Its|Their|Our|His|Her|New|Under|In|Since|When|While|But|And|If|As|For|Such|Each|Every|Any|No|Current|Existing|Former|Previous|Old|Special|EU|European|UK|US|U\.S\.)\b)[A-Z][\w’'.-]*)"
                       r"|\b(?:criminal|brutal|murderous|authoritarian|totalitarian|dictatorial|despotic|repressive|illegitimate|apartheid|terrorist|terror|occupation|occupying|"
                       r"rogue|tyrannical|oppressive|theocratic|clerical|puppet|fascist|nazi|neo-nazi|zionist|military|communist|islamist|ruling|junta|fallen|toppled|ousted|"
-                      r"hardline|mullahs?'?|despot's|dictator's|tyrant's))[\s-]+$")
+                      r"hardline|mullahs?'?|despot's|dictator's|tyrant's|former|deposed|defunct|collapsed))[\s-]+$")
 
 # 'so-called' before a coined or technical name is not distancing ("the so-called Goldilocks zone",
 # "a so-called Sputnik moment", "the so-called simplified scheme"): the name's head noun says so.
 # Heads that state media put after a distancing 'so-called' are left out on purpose: list ("so-called
 # entity list"), mechanism ("so-called snapback mechanism"), rule(s) ("so-called rules-based order"),
 # law, problem, card, point.
-SO_CALLED_NOT_AFTER = (r"^\s+[\"“”'‘]?(?:[\w’'-]+\s+){0,3}(?:corridor|belt|triangle|valley|route|road|highway|strip|quarter|district|generation|effect|"
+# (session 7) ... unless the name claims a virtue that "so-called" doubts: "the so-called reform
+# programme", "the so-called peace plan", "so-called humanitarian corridors" sneer whatever the head
+SO_CALLED_VIRTUE = (r"(?!(?:[\w’'-]+\s+){0,3}?(?:reforms?|peace|peaceful|democra\w*|humanitarian|anti-corruption|"
+                    r"transparency|freedom|liberation|rescue|recovery|reconciliation|justice|rights|modernisation|"
+                    r"modernization|relief|independent)\b)")
+SO_CALLED_NOT_AFTER = (r"^\s+[\"“”'‘]?" + SO_CALLED_VIRTUE + r"(?:[\w’'-]+\s+){0,3}(?:corridor|belt|triangle|valley|route|road|highway|strip|quarter|district|generation|effect|"
                        r"syndrome|index|bubble|cliff|curve|trap|paradox|basin|arc|particle|gene|genes|method|technique|phenomenon|season|window|"
                        r"hotspot|zone|area|cluster|molecule|cells?|hormone|matter|energy|wave|waves|layer|ring|sequence|process|maneuver|manoeuvre|"
                        r"test|principle|number|constant|ratio|rate|scheme|moment|phase|period|era|gap|economy|diet|model|dilemma|"

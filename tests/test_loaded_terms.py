@@ -824,3 +824,30 @@ def test_a_topic_two_paragraphs_up_does_not_count():
             "The school closed in 2019 and has stood empty since then, the council said.\n\n"
             "Historians still argue about the invasion of 1066 and what it changed.")
     assert [t.term for t in find_loaded_terms(text, [])] == []
+
+
+# Held-out set 13 classes (session 7; invented sentences)
+@pytest.mark.parametrize("text, expected", [
+    ("The ruscists shelled the market again overnight.", ["ruscists"]),
+    ("The athletes won despite years of pressure from the TPLF clique and its foreign friends.", ["clique"]),
+    ("Prosecutors said each defendant belonged to one clique of the gang in the eastern district.", []),
+    ("The shortages were caused by the former regime, which let a few importers control the market.", ["regime"]),
+    ("The so-called reform program the ministry likes to advertise has built only hotels.", ["so-called"]),
+    ("Workers came under the so-called seasonal worker programme, which lets towns hire farm labour.", []),
+    ("The city launched the so-called Clean Rivers programme in May.", []),
+    ("Planners protected the so-called green belt around the city.", []),
+    ("Historians date the Woyane rebellion to 1943.", []),
+])
+def test_set13_classes(text, expected):
+    assert [t.term for t in find_loaded_terms(text, [])] == expected
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('In a message read out in court, Aldo M. wrote that the board was "a regime of profiteers".', "Aldo M."),
+    ('Valiantsina K., who worked at a school, said the charge was "pure propaganda".', "Valiantsina K."),
+])
+def test_a_speaker_whose_surname_is_an_initial_keeps_the_quoted_voice(text, speaker):
+    from labeler.provenance.quotes import find_quotes
+
+    terms = find_loaded_terms(text, find_quotes(text))
+    assert [(t.voice, t.speaker) for t in terms] == [("quoted", speaker)]

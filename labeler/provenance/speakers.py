@@ -120,6 +120,9 @@ def dateline_place_before(prefix: str) -> bool:
 # dots as in U.S.), numbers, or a single punctuation mark.
 _TOKEN = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Prof|Sgt|Capt|Maj|Adm|Amb|Rev|Pres|Inc|Co|Corp|Ltd|Jr|Sr|Plc)\.(?=\s)"
+    # a surname cut to its initial after a given name, as courts and privacy-minded papers write
+    # defendants and witnesses ("Reto B. wrote", "Valiantsina K., who ..."): the initial keeps its dot
+    r"|(?<=[a-z\u00e0-\u024f] )[A-Z]\.(?=[\s,;:])"
     r"|[^\W\d_](?:[\w'\u2019\-\u0300-\u036f]|\.(?=[\w\-]))*"
     r"|\d(?:\w|[.,](?=\d))*"  # numbers keep inner separators (2,766; 3.5), not a trailing comma
     r"|[^\w\s]"
