@@ -30,7 +30,9 @@ is *seen* and a fresh one is written. Today:
   a5799da (figures only): the unseen check for the fixes from set 12 (terms unchanged by the term
   fixes from set 11); its provenance misses then informed a fourth round (seen for provenance);
 * ``heldout14.jsonl`` (w01-w30) was written in session 7 and scored once at 8b3b42a (figures
-  only): the unseen check for the fixes from set 13 (origin 0.900 -> 0.933 with them).
+  only): the unseen check for the fixes from set 13 (origin 0.900 -> 0.933 with them);
+* ``heldout15.jsonl`` (x01-x30) was written in session 7 and scored once at 2f57210 (figures
+  only): unseen, the last check of the session's fixes.
 
 This module checks that every fixture is well formed (schema, canonical outlet names, labelled
 strings occur, no sentence reused from the challenge set or an earlier set) and pins each set's
@@ -88,6 +90,7 @@ SETS = [s for s in (
     HeldOutSet("heldout12", "u", (180, 400), hard_negatives=8, without_origin=4, state_countries=10, strict=True),
     HeldOutSet("heldout13", "v", (180, 400), hard_negatives=8, without_origin=4, state_countries=10, strict=True),
     HeldOutSet("heldout14", "w", (180, 400), hard_negatives=8, without_origin=4, state_countries=10, strict=True),
+    HeldOutSet("heldout15", "x", (180, 400), hard_negatives=8, without_origin=4, state_countries=10, strict=True),
 ) if (FIXTURES / f"{s.name}.jsonl").exists() and (BASELINES / f"{s.name}.json").exists()]
 
 
