@@ -104,6 +104,9 @@ def test_flat_columns_of_a_real_analysis():
     assert flat["host"] == a.host and flat["score_state_media"] == a.scores.state_media
     assert flat["origin_outlet"] == (a.origin.outlet if a.origin else None)
     assert flat["unattributed_claims"] == sum(not c.attributed for c in a.claims)
+    # the named sources are the people and organisations among the speakers, not the outlet TASS
+    assert "Alexander Bogomaz" in flat["named_speakers"].split("; ")
+    assert "TASS" in flat["quoted_speakers"].split("; ") and "TASS" not in flat["named_speakers"].split("; ")
 
 
 # ---------------------------------------------------------------- score_frame

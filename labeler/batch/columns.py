@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from ..errors import InputError
+from ..provenance.speakers import NAMED_KINDS
 from ..schema import Analysis
 
 ROLES = ("text", "url", "title", "id", "html")
@@ -30,7 +31,7 @@ CANDIDATES: dict[str, tuple[str, ...]] = {
 RESULT_COLUMNS = (
     "host", "origin_outlet", "origin_affiliation", "origin_country", "origin_method", "origin_evidence",
     "score_state_media", "score_loaded_language", "score_omitted_counterclaims",
-    "loaded_terms_author", "loaded_terms_quoted", "quoted_speakers", "unattributed_claims", "balanced",
+    "loaded_terms_author", "loaded_terms_quoted", "quoted_speakers", "named_speakers", "unattributed_claims", "balanced",
     "error",
 )
 ANALYSIS_COLUMN = "analysis"
@@ -126,6 +127,9 @@ def flat_columns(analysis: Analysis | None, error: str | None) -> dict[str, Any]
         loaded_terms_author=_distinct([t.term for t in analysis.loaded_terms if t.voice == "author"]),
         loaded_terms_quoted=_distinct([t.term for t in analysis.loaded_terms if t.voice != "author"]),
         quoted_speakers=_distinct([q.speaker for q in analysis.quotes]),
+        # the named people and organisations among them (Quote.speaker_kind), without outlets,
+        # unnamed groups ("residents") and roles ("a spokesperson")
+        named_speakers=_distinct([q.speaker for q in analysis.quotes if q.speaker_kind in NAMED_KINDS]),
         unattributed_claims=sum(1 for c in analysis.claims if not c.attributed),
         balanced=analysis.balanced,
         error=None,
