@@ -23,6 +23,7 @@ import pyarrow as pa
 
 from ..errors import InputError
 from .apply import AnalyzeFn, Item, Result, make_item, problem_result, score_items
+from .columns import OUTPUT_COLUMNS
 from .formats import Format
 from .readers import Chunk, Source
 from .summary import BatchSummary
@@ -126,7 +127,9 @@ def fingerprint(plan: Plan, encoding: str | None, model: Any = None) -> dict[str
         files.append({"path": os.path.abspath(s.path), "bytes": st.st_size, "mtime_ns": st.st_mtime_ns,
                       "format": s.fmt.name})
     return {"version": MANIFEST_VERSION, "inputs": files, "output_format": plan.out_fmt.name,
-            "columns": plan.cols, "chunk_rows": plan.chunk_rows, "encoding": encoding, **model_identity(model)}
+            "columns": plan.cols, "chunk_rows": plan.chunk_rows, "encoding": encoding,
+            # a newer labeler may write other result columns: chunks of both must not meet in one file
+            "result_columns": list(OUTPUT_COLUMNS), **model_identity(model)}
 
 
 def _load_state(partial: str, key: dict[str, Any], resume: bool, say: Callable[[str], None]) -> dict:
