@@ -72,6 +72,11 @@ def test_back_reference_to_a_body_named_earlier(text, speaker, kind):
 @pytest.mark.parametrize("text, speaker, kind", [
     ("Prosecutor Ilona Varga said the ring had laundered millions.", "Prosecutor Ilona Varga", "person"),
     ("Residents of Upper Dorn said the road had been closed for a week.", "Residents of Upper Dorn", "group"),
+    # people at a place speak, not the place, and "General" in "General Hospital" is no title
+    ("Nurses at Marlow General Hospital said the wards were full.", "Nurses at Marlow General Hospital", "group"),
+    ("Pupils in Tarnow said the heating had failed.", "Pupils in Tarnow", "group"),
+    # a surname cut to its initial
+    ("Aldo M. said the board had lied to the tenants.", "Aldo M.", "person"),
 ])
 def test_people_of_a_place_are_a_group_and_a_title_does_not_make_one(text, speaker, kind):
     assert kinds(text).get(speaker) == kind

@@ -913,6 +913,11 @@ def normalise(text: str, ph: Phrase) -> list[Speaker]:
         else:
             kind = "group"
         return [Speaker(name, toks[0].start, head.end, kind)]
+    if len(toks) >= 3 and toks[1].low in ("in", "at", "from", "near") and toks[0].low not in ORG_HEADS \
+            and _people_plural(toks[0].low) and (toks[2].is_cap or toks[2].low in _DIRECTIONS or toks[2].low == "the"):
+        # "Nurses at Kaduna General Hospital said", "Pilgrims from western Ukraine said": the people
+        # speak, not the place (whose "General" is no title)
+        return [Speaker(_join(text, toks), toks[0].start, toks[-1].end, "group")]
     # trailing capitalised run (with name particles), e.g. "Kremlin spokesman Dmitry Peskov" -> Dmitry Peskov
     r = len(toks) - 1
     while r > 0 and (toks[r - 1].is_cap or toks[r - 1].low in CONNECTORS or _possessive(toks[r - 1])
@@ -972,6 +977,8 @@ def _people_at_place(toks: list[Tok], i0: int) -> int | None:
     """Index of a plural people noun before "in/at/from/near [the town of] <place>" ending at
     ``i0`` ("Residents of the city of X", "Parents in the town of X"), else None."""
     p = i0 - 1
+    if p >= 1 and toks[p].low in _DIRECTIONS:  # "Pilgrims from western Ukraine"
+        p -= 1
     if p >= 0 and toks[p].low == "of" and p >= 1 and toks[p - 1].low in _PLACE_NOUNS:
         p = _place_modifiers_start(toks, p - 1) - 1  # "the nearby village of X": past the modifiers
         if p >= 0 and toks[p].low in ("the", "a"):
@@ -979,9 +986,14 @@ def _people_at_place(toks: list[Tok], i0: int) -> int | None:
     if p < 1 or toks[p].low not in ("in", "at", "from", "near", "of"):
         return None
     head = toks[p - 1]
-    if head.low in GROUP_HEADS and head.low.endswith("s") and head.low not in ORG_HEADS and p - 1 == 0:
+    if p - 1 == 0 and head.low not in ORG_HEADS and _people_plural(head.low):  # "Nurses at X Hospital"
         return p - 1
     return None
+
+
+_DIRECTIONS = frozenset("northern southern eastern western central north south east west north-eastern north-western "
+                        "south-eastern south-western northeastern northwestern southeastern southwestern rural "
+                        "coastal".split())
 
 
 def _name_after_office(run: list[Tok]) -> list[Tok] | None:
