@@ -1262,8 +1262,17 @@ def _common_noun(text: str, word: str, start: int) -> bool:
         return False  # mid-sentence, a capital is the writer's: "the Government said" names a body
     if low in LOWER_HEADS or low in TITLE_WORDS or _people_plural(low):
         return True
-    lo, hi = max(0, start - 20_000), start + 20_000  # bounded: a 10 MB text costs no more than a long one
-    return re.search(rf"(?<![\w'\u2019-]){re.escape(low)}(?![\w'\u2019-])", text[lo:hi]) is not None
+    return low in _lowercase_words(text)
+
+
+_WORD_RUN = re.compile(r"[\w'\u2019-]+")
+
+
+@lru_cache(maxsize=4)
+def _lowercase_words(text: str) -> frozenset[str]:
+    """The words the text writes in lower case, read once per text (a str caches its hash, so the
+    speakers of one article share one pass)."""
+    return frozenset(w for w in _WORD_RUN.findall(text) if w[:1].islower())
 
 
 def _place_name(name: str) -> bool:
