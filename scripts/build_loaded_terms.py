@@ -691,7 +691,7 @@ FAMILIES: dict[str, tuple[dict[str, str], ...]] = {
                  "protests or the opposition called a coup (Nicaragua 2018, Venezuela, Belarus 2020, Georgia and Serbia 2024-25); real military coups, "
                  "reports of the accusation and slogans skipped",
                  requires=r"\b(?:opposition|protests?|protesters|demonstrat\w*|ngos?|sponsors|soros|colou?r\s+revolution|civil\s+society|activists|exiles?|exiled)\b",
-                 excludes=r"\b(?:military|army|soldiers|generals?|junta|troops|officers|putschists?|g[üu]len\w*|fethullah|feto|2016|says?|said|accus\w*|claim\w*|alleg\w*|"
+                 excludes=r"\b(?:military|army|soldiers|generals?|junta|troops|officers|putschists?|g[üu]len\w*|fethullah|feto|2016|says?|said|accus\w*|claim\w*|alleg\w*|den(?:y|ies|ied|ying|ial)|"
                           r"calls?|called|describ\w*|dubbed|branded|slogan|chant\w*|stop\s+the\s+coup)\b"),
         _row("soft coup", "naming_convention", _COUP, "plural", "Venezuelan, Cuban, Bolivian, Brazilian left and Russian usage for protest or legal pressure; neutral: 'protests', 'impeachment'"),
         _row("slow-motion coup", "naming_convention", _COUP, "plural", "neutral: 'political crisis'"),
@@ -727,10 +727,13 @@ FAMILIES: dict[str, tuple[dict[str, str], ...]] = {
         _row("Woyane", "pejorative_label", _WOYANE, "", "Eritrean and Ethiopian government name for the TPLF; neutral: 'TPLF'; the 1943 revolt ('the Woyane rebellion') skipped",
              case_sensitive=True, not_after=r"^\s+(?-i:rebellion|revolt|uprising)\b"),
         # after a name or a pejorative only: an MS-13 "clique" is the gang's own word for a cell
-        _pattern(r"\b(?:(?-i:[A-Z][\w'’-]*)|ruling|criminal|traitorous|traitor|puppet|fascist|warmongering|reactionary|"
+        _pattern(r"\b(?:(?-i:(?!(?:The|A|An|This|That|These|Those|Its|Their|Our|His|Her|One|Each|Every|Some|No|Any)\b)"
+                 r"[A-Z][\w'’-]*)|ruling|criminal|traitorous|traitor|puppet|fascist|warmongering|reactionary|"
                  r"separatist|terrorist|treacherous)\s+(cliques?)\b", "pejorative_label", _CLIQUE, "clique",
                  "a government or movement called a clique ('the TPLF clique', 'the Kiev clique', 'the ruling clique'); "
-                 "neutral: 'group', 'leadership'"),
+                 "neutral: 'group', 'leadership'; gangs' cells, school and social cliques skipped",
+                 excludes=r"\b(?:gangs?|ms-13|mara|maras|barrio|cartels?|clikas?|school|students|pupils|teen\w*|girls|boys|"
+                          r"friends|hollywood|fashion|social|popular)\b") | {"scope": "paragraph"},
     ),
 }
 CURATED = CURATED + tuple(row for rows in FAMILIES.values() for row in rows)
@@ -787,7 +790,7 @@ REGIME_EXCLUDES = (r"\b(?:tax(?:es|ation|payers?|able)?|vat|tariffs?|levy|levies
 REGIME_KEEP_BEFORE = (r"(?:(?-i:\b(?!(?:The|A|An|This|That|These|Those|Its|Their|Our|His|Her|New|Under|In|Since|When|While|But|And|If|As|For|Such|Each|Every|Any|No|Current|Existing|Former|Previous|Old|Special|EU|European|UK|US|U\.S\.)\b)[A-Z][\w’'.-]*)"
                       r"|\b(?:criminal|brutal|murderous|authoritarian|totalitarian|dictatorial|despotic|repressive|illegitimate|apartheid|terrorist|terror|occupation|occupying|"
                       r"rogue|tyrannical|oppressive|theocratic|clerical|puppet|fascist|nazi|neo-nazi|zionist|military|communist|islamist|ruling|junta|fallen|toppled|ousted|"
-                      r"hardline|mullahs?'?|despot's|dictator's|tyrant's|former|deposed|defunct|collapsed))[\s-]+$")
+                      r"hardline|mullahs?'?|despot's|dictator's|tyrant's|deposed|defunct))[\s-]+$")
 
 # 'so-called' before a coined or technical name is not distancing ("the so-called Goldilocks zone",
 # "a so-called Sputnik moment", "the so-called simplified scheme"): the name's head noun says so.
@@ -797,8 +800,7 @@ REGIME_KEEP_BEFORE = (r"(?:(?-i:\b(?!(?:The|A|An|This|That|These|Those|Its|Their
 # (session 7) ... unless the name claims a virtue that "so-called" doubts: "the so-called reform
 # programme", "the so-called peace plan", "so-called humanitarian corridors" sneer whatever the head
 SO_CALLED_VIRTUE = (r"(?!(?:[\w’'-]+\s+){0,3}?(?:reforms?|peace|peaceful|democra\w*|humanitarian|anti-corruption|"
-                    r"transparency|freedom|liberation|rescue|recovery|reconciliation|justice|rights|modernisation|"
-                    r"modernization|relief|independent)\b)")
+                    r"transparency|freedom|liberation|reconciliation|justice)\b)")
 SO_CALLED_NOT_AFTER = (r"^\s+[\"“”'‘]?" + SO_CALLED_VIRTUE + r"(?:[\w’'-]+\s+){0,3}(?:corridor|belt|triangle|valley|route|road|highway|strip|quarter|district|generation|effect|"
                        r"syndrome|index|bubble|cliff|curve|trap|paradox|basin|arc|particle|gene|genes|method|technique|phenomenon|season|window|"
                        r"hotspot|zone|area|cluster|molecule|cells?|hormone|matter|energy|wave|waves|layer|ring|sequence|process|maneuver|manoeuvre|"

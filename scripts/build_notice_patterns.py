@@ -44,9 +44,16 @@ EDITION_OF = (r"(?:(?:the\s+)?(?:[A-Z][a-z]+(?:'s|\u2019s)?\s+)?(?:(?:print|onli
               r"early|digital)\s+)?(?:edition|issue)\s+of\s+)?")
 # "A version of this story", "An English translation of this article" speak of the text too
 VERSION_OF = r"(?:(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:version|translation|copy|edition)\s+of\s+)?"
-SELF_SUBJECT = (r"(?:" + VERSION_OF + r"(?:(?:this|the|that|our)\s+(?:[\w-]+\s+){0,3}?)?" + SELF_NOUN
-                + r"\s+|this\s+|it\s+)?"
+# with "the" the noun must be a written text: "The video first aired on Monday on RT" is about
+# footage shown in the article, not the article
+WRITTEN = SELF_NOUN.replace("video|", "").replace("|podcast|episode", "")
+SELF_SUBJECT = (r"(?:" + VERSION_OF + r"(?:(?:(?:this|that|our)\s+(?:[\w-]+\s+){0,3}?)?" + SELF_NOUN
+                + r"|the\s+(?:[\w-]+\s+){0,3}?" + WRITTEN + r")\s+|this\s+|it\s+)?"
                 r"(?:(?:was|is|has\s+been|were)\s+)?")
+# "This report is based on ...": only this text (or no subject, at a sentence start) may be derived
+# from an outlet's item; "The report is based on a X interview" mid-article is about another report
+STRICT_SELF_SUBJECT = (r"(?:(?:this|our)\s+(?:[\w-]+\s+){0,3}?" + SELF_NOUN + r"\s+|this\s+|it\s+)?"
+                       r"(?:(?:was|is|has\s+been|were)\s+)?")
 STATE_DESC = (r"(?:(?:Russia|China|Iran|Turkey|Cuba|Venezuela|Belarus|Ukraine|Vietnam|North Korea)(?:'s|\u2019s)\s+)?"
     r"(?:(?:the|a)\s+)?(?:[A-Z][a-z]+\s+)?(?:state|state-run|state-owned|state-controlled|state-affiliated|state-backed|state-funded|government-run|government-owned|official|semi-official|Kremlin-controlled|Kremlin-backed|Kremlin-funded|pro-Kremlin|Communist Party-run|Communist Party-owned|party-run|Beijing-backed|Tehran-based|Moscow-based|Chinese|Russian|Iranian|Turkish|news|wire|weekly|daily|public|private|independent|German|British|French|American|US)"
     r"(?:\s+(?:[a-z-]+\s+){0,2})?(?:news\s+agency|agency|broadcaster|media\s+outlet|media|television|TV|channel|outlet|newspaper|tabloid|daily|weekly|magazine|network|wire|wire\s+service|website|radio|paper|news\s+site)\s+(?:the\s+)?$")
@@ -96,7 +103,7 @@ rows = [
  # article is an English translation of a X report", "Translated from a X evening news report": the
  # name stands before the item noun, so the item noun after it is required
  ("notice_derived_from", "notice", "origin", "notice",
-  SENTENCE_START + SELF_SUBJECT + r"(?:based\s+on|an?\s+(?:[\w-]+\s+){0,2}?(?:translation|adaptation|version|"
+  SENTENCE_START + STRICT_SELF_SUBJECT + r"(?:based\s+on|an?\s+(?:[\w-]+\s+){0,2}?(?:translation|adaptation|version|"
   r"summary|excerpt|transcript)\s+of|(?:translated|adapted|taken|drawn|excerpted|condensed)\s+from)\s+(?:an?|the)\s+$",
   r"(?:'s|\u2019s)?\s+(?:[\w-]+\s+){0,3}?(?:report|broadcast|article|story|interview|programme|program|bulletin|"
   r"feature|dispatch|documentary|segment|editorial|commentary|newscast|piece|investigation)\b", "sentence", 95,
@@ -104,7 +111,7 @@ rows = [
  # the same with the item first: "Based on a broadcast of the parliamentary channel X", "This is a
  # translation of a report by X"
  ("notice_derived_from_item", "notice", "origin", "notice",
-  SENTENCE_START + SELF_SUBJECT + r"(?:based\s+on|an?\s+(?:[\w-]+\s+){0,2}?(?:translation|adaptation|version|"
+  SENTENCE_START + STRICT_SELF_SUBJECT + r"(?:based\s+on|an?\s+(?:[\w-]+\s+){0,2}?(?:translation|adaptation|version|"
   r"summary|excerpt|transcript)\s+of|(?:translated|adapted|taken|drawn|excerpted|condensed)\s+from)\s+(?:an?|the)\s+"
   r"(?:[\w-]+\s+){0,2}?(?:report|broadcast|article|story|interview|programme|program|bulletin|feature|dispatch|"
   r"documentary|segment|editorial|commentary|newscast|piece|investigation)\s+(?:of|by|from|on|in)\s+(?:the\s+)?$",

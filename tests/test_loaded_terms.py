@@ -829,9 +829,8 @@ def test_a_topic_two_paragraphs_up_does_not_count():
 # Held-out set 13 classes (session 7; invented sentences)
 @pytest.mark.parametrize("text, expected", [
     ("The ruscists shelled the market again overnight.", ["ruscists"]),
-    ("The athletes won despite years of pressure from the TPLF clique and its foreign friends.", ["clique"]),
+    ("The athletes won despite years of pressure from the TPLF clique and its foreign backers.", ["clique"]),
     ("Prosecutors said each defendant belonged to one clique of the gang in the eastern district.", []),
-    ("The shortages were caused by the former regime, which let a few importers control the market.", ["regime"]),
     ("The so-called reform program the ministry likes to advertise has built only hotels.", ["so-called"]),
     ("Workers came under the so-called seasonal worker programme, which lets towns hire farm labour.", []),
     ("The city launched the so-called Clean Rivers programme in May.", []),
@@ -851,3 +850,13 @@ def test_a_speaker_whose_surname_is_an_initial_keeps_the_quoted_voice(text, spea
 
     terms = find_loaded_terms(text, find_quotes(text))
     assert [(t.voice, t.speaker) for t in terms] == [("quoted", speaker)]
+
+
+@pytest.mark.parametrize("text", [
+    "The clique met every Friday after school.",
+    "A clique of older students ran the newspaper.",
+    "MS-13 members belong to a clique. The Fulton clique was dismantled by police.",
+    "Opposition activists denied plotting a coup attempt.",
+])
+def test_review_r8_negatives(text):
+    assert [t.term for t in find_loaded_terms(text, [])] == []

@@ -298,3 +298,33 @@ def test_outlets_whose_business_is_the_topic_are_no_citation(reg):
 ])
 def test_an_outlets_own_report_still_cites_it(sentence, outlet, reg):
     assert reg.get(outlet).name in cited_of(f"{sentence}\n\n{BODY}", reg, UNKNOWN_HOST)
+
+
+# Review R8 (session 7): lines that look like the new credit forms but are not credits.
+@pytest.mark.parametrize("line", [
+    "Pictured: Sputnik headquarters in Moscow.",
+    "Update: RT deleted the video on Tuesday.",
+    "Note: RT blocked in the EU since 2022.",
+    "Xinhua/Shutterstock",
+    "Reuters/Ipsos",
+    "By Jane Roe. AFP contributed to this report.",
+    "Read more. Taken from Sputnik archives.",
+    "The footage first appeared last week on RT.",
+    "The video first aired on Monday on RT.",
+])
+def test_labels_slashes_contributions_and_pictures_are_no_credit(line, reg):
+    assert origin_of(f"{BODY}\n\n{line}", reg, UNKNOWN_HOST) is None
+
+
+def test_another_report_based_on_an_outlets_item_is_no_origin(reg):
+    text = (f"{BODY}\n\nA Pentagon report released on Monday said the strikes failed. The report is based on a "
+            "TASS interview with a general, officials said.\n\nThe council meets again in May, a spokesman said.")
+    assert origin_of(text, reg, UNKNOWN_HOST) is None
+
+
+@pytest.mark.parametrize("sentence, outlet", [
+    ("Nikkei reported the deal on Monday. The Japanese media group Nikkei Inc. owns the Financial Times.", "Nikkei"),
+    ("Among the outlets that reported the leak first was Reuters.", "Reuters"),
+])
+def test_media_companies_and_reporting_categories_stay_cited(sentence, outlet, reg):
+    assert reg.get(outlet).name in cited_of(f"{sentence}\n\n{BODY}", reg, UNKNOWN_HOST)

@@ -132,3 +132,19 @@ def test_a_mark_without_a_kind_keeps_the_plain_label():
 @pytest.mark.parametrize("text", ["", "   ", "\x00\xff\ufffd said", '"Unbalanced said the', "Said said said."])
 def test_bad_input_never_crashes(text):
     assert all(q.speaker_kind in SPEAKER_KINDS for q in find_quotes(text))
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("He voted for option B. Critics said the plan was wrong.", "Critics"),
+    ("Plan B. Officials said the plan was wrong.", "Officials"),
+])
+def test_a_letter_ending_a_sentence_is_no_initial(text, speaker):
+    assert list(kinds(text)) == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Mr Davis said the plan was wrong.", "Davis"),
+    ("Mr. Casey said the budget was fine.", "Casey"),
+])
+def test_a_titled_name_is_a_person_even_when_it_is_also_a_city(text, speaker):
+    assert kinds(text).get(speaker) == "person"

@@ -210,7 +210,7 @@ def _topic_mention(text: str, ls: int, start: int, end: int, bare: bool) -> bool
     s, e = max(s, start - _CONTEXT), min(e, end + _CONTEXT)
     prefix = text[max(ls, s, start - 200):start]
     ex = _EXEMPLAR_LIST.search(prefix)
-    if ex is not None and not _CITING_CATEGORY.search(prefix, 0, ex.start()) \
+    if ex is not None and not _CITING_CATEGORY.search(prefix, 0, ex.end()) \
             and not _CITING_CATEGORY.search(text, end, e):  # "media including CNN and AP reported ..."
         return True
     if not bare:
@@ -368,13 +368,15 @@ def find_notices(text: str, registry: Registry, skipped: list[int] | None = None
 # Japanese brewing group Asahi", "the carmaker X") or before a corporate word ("Asahi UK", "X
 # Breweries", "X Holdings"). Its other bare mentions in the text are that company speaking.
 _BUSINESS_BEFORE = re.compile(
-    r"\b(?:group|company|firm|maker|carmaker|automaker|brewer|brewery|bank|lender|retailer|chain|brand|manufacturer|"
-    r"conglomerate|airline|carrier|insurer|supermarket|developer|producer|exporter|importer|subsidiary|distributor|"
-    r"start-?up|miner|shipper|shipbuilder|refiner|utility|telecoms?\s+operator|operator|trader|label)[ \t]+\Z", re.IGNORECASE)
+    r"\b(?:carmaker|automaker|brewer|brewery|bank|lender|retailer|supermarket|airline|insurer|manufacturer|miner|"
+    r"shipper|shipbuilder|refiner|utility|exporter|importer|drugmaker|chipmaker|steelmaker|carrier|"
+    r"(?:brewing|beer|drinks|beverages?|chemicals?|mining|steel|oil|gas|energy|food|foods|pharmaceutical|drug|tobacco|"
+    r"retail|construction|engineering|insurance|banking|shipping|airline|car|electronics|textile|fashion|cosmetics)"
+    r"[ \t]+(?:group|company|firm|giant|maker|conglomerate))[ \t]+\Z", re.IGNORECASE)
+# industry words after the name ("X Breweries"); not "Inc", "Group", "Co": outlets' own owners write those
 _CORPORATE_AFTER = re.compile(
-    r"[ \t]+(?-i:Group|Holdings|Breweries|Brewery|Beverages|Corp|Corporation|Inc|Ltd|Limited|plc|PLC|Co|AG|SA|"
-    r"GmbH|Motors|Bank|Airlines|Airways|Chemical|Chemicals|Glass|Industries|Electronics|Foods|Pharma|Pharmaceuticals|"
-    r"Energy|Steel|Mining|Logistics|Capital|Partners|Systems|Technologies)\b")
+    r"[ \t]+(?-i:Breweries|Brewery|Beverages|Motors|Airlines|Airways|Chemical|Chemicals|Glass|Industries|Electronics|"
+    r"Foods|Pharma|Pharmaceuticals|Steel|Mining|Logistics|Bank)\b")
 
 
 def _company_words(text: str, mentions: list) -> frozenset[str]:
@@ -625,13 +627,19 @@ _CREDIT_WORD = re.compile(  # "for" and "from" alone are no credit ("Jane Roe fo
     r"(?:\b(?:by|courtesy|source|credit|credits|reporting|text|story|translated|translation|taken|adapted|via|compiled|"
     r"editing|edited|written|information|published|appeared|originally|republished|reprinted|reproduced|"
     r"copyright|provided|supplied|fuente|quelle)\b|\u00a9|\([cC]\))", re.IGNORECASE)
-_NOT_CREDIT_LINE = re.compile(
-    # photo, video and graphic credits; cross-links and promotions; lines introducing a quotation
+_NOT_CREDIT_OPENING = (
+    # photo, video and graphic credits; cross-links and promotions
     r"^\W*(?:photo(?:graph)?s?|images?|pictures?|video|file\s+photo|footage|illustration|graphic|cartoon|map|"
     r"read\s+more|related|see\s+also|also\s+read|follow|subscribe|share|tags?|watch|listen|more\s+(?:from|on)|"
-    r"get|sign\s+up|for\s+more|for\s+all|join|download)\b"
+    r"get|sign\s+up|for\s+more|for\s+all|join|download|(?:pictured|update[sd]?|note|earlier|opinion|above|below)\s*:|"
+    # pictures as the subject: "The footage first appeared last week on X" is about them, not this text
+    r"(?:the|these|those|this)\s+(?:photo(?:graph)?s?|pictures?|images?|videos?|footage|clips?))\b")
+_NOT_CREDIT_START = re.compile(_NOT_CREDIT_OPENING, re.IGNORECASE)
+_NOT_CREDIT_LINE = re.compile(
+    _NOT_CREDIT_OPENING +
     r"|\b(?:mandatory\s+credit|getty|photographer|caption|newsletter|inbox|click|app|podcast|sources|"
     r"e-?mail(?:ing)?|contact|get\s+in\s+touch)\b|@"
+    # lines introducing a quotation
     r"|:\s*$|[\"\u201c\u201d\u201e?!]"
     # someone says or does something: a clause, not a credit
     r"|\b(?:said|says|told|tells|according|asked|added|stated|claimed|announced|wrote|writes|reports|"
@@ -655,7 +663,10 @@ _PUBLISHED_BEFORE = re.compile(
     r"reprinted|republished|reproduced|taken|provided|supplied|written|produced|syndicated)\b", re.IGNORECASE)
 # "Material: X TV channel", "Text: X", "Quelle: X": a one-word label and a colon before the name
 # (picture, cross-link and promotion labels are excluded by _NOT_CREDIT_LINE)
-_LABEL_BEFORE = re.compile(r"[\W_]*[A-Za-z\u00c0-\u024f]{3,15}[ \t]*:[ \t]*(?:the[ \t]+)?\Z", re.IGNORECASE)
+_LABEL_BEFORE = re.compile(r"[\W_]*(?:material|original|origin|source|text|credit|quelle|fuente|fonte)[ \t]*:[ \t]*"
+                           r"(?:the[ \t]+)?\Z", re.IGNORECASE)
+# after a labelled name only a descriptor of it may follow ("Material: X TV channel")
+_LABEL_AFTER = re.compile(r"(?:[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:" + _DESCRIPTOR_WORDS + r"))?[\W_]*\Z", re.IGNORECASE)
 # "(The X/Asia News Network)", "- X": nothing but the outlet's name (and a network that
 # distributed it, after a slash) on a stand-alone line at the top or bottom
 _BARE_BEFORE = re.compile(r"[\W_]*(?:the[ \t]+)?\Z", re.IGNORECASE)
@@ -664,6 +675,7 @@ _BARE_AFTER = re.compile(r"(?:[ \t]*/[ \t]*(?P<network>[A-Z][\w&'\u2019.-]*(?:[ 
 # someone's help with another's text, when said before the name ("Additional reporting by X"); after
 # the name it is a second credit ("Reporting by A for X, with additional reporting by our staff")
 _CONTRIBUTED = re.compile(r"\b(?:contributed|contributing|additional)\b", re.IGNORECASE)
+_CONTRIBUTED_AFTER = re.compile(r"[ \t]+(?:also[ \t]+)?(?:contributed|contributes|contributing|helped)\b", re.IGNORECASE)
 _PICTURE_AND_MATERIAL = re.compile(
     r"\W*(?:photo(?:graph)?s?|pictures?|images?|video|footage)\s+and\s+(?:interviews?|text|reporting|information|"
     r"stor(?:y|ies)|reports?|scripts?|transcripts?)\b", re.IGNORECASE)
@@ -692,6 +704,8 @@ def _edge_credit_lines(text: str, mentions: list) -> dict[int, tuple[int, int]]:
     for p in _edge_paragraphs(text):
         if len(p.text) > 3 * _EDGE_MAX_CHARS:
             continue
+        if _NOT_CREDIT_START.match(p.text) and not _PICTURE_AND_MATERIAL.match(p.text):
+            continue  # "Read more. Taken from X archives.", "Photo: ... Source: X": no credit line
         parts = [(p.start + x.start, p.start + x.end) for x in sentences(p.text)]
         for s, e in [(p.start, p.end)] + (parts[:4] if len(parts) > 1 else []):
             if _is_credit(text, s, e, [m for m in mentions if s <= m.start and m.end <= e], s == p.start and e == p.end):
@@ -707,8 +721,8 @@ def _is_credit(text: str, s: int, e: int, inside: list, whole_line: bool) -> boo
     both = _PICTURE_AND_MATERIAL.match(line)  # "Video and interviews supplied by X": more than pictures
     if _NOT_CREDIT_LINE.search(line, both.end() if both else 0):
         return False
-    if _CONTRIBUTED.search(text, s, inside[0].start):
-        return False  # "Additional reporting by X", "X contributed": X helped with someone else's text
+    if _CONTRIBUTED.search(text, s, inside[0].start) or _CONTRIBUTED_AFTER.match(text, inside[0].end, e):
+        return False  # "Additional reporting by X", "X contributed to this report": X helped with someone else's text
     last = max(m.end for m in inside)
     if _APPOSITIVE.match(text, last, e) and not _FINITE.search(text, last, e):
         e = last  # "From X, the Tokyo-based paper of ...": the description is no part of the credit
@@ -723,8 +737,11 @@ def _is_credit(text: str, s: int, e: int, inside: list, whole_line: bool) -> boo
     first = inside[0]
     return (_CREDIT_WORD.search(text, s, first.start) is not None
             or _FROM_OPENING.match(text, s, first.start) is not None
-            or _LABEL_BEFORE.match(text, s, first.start) is not None
+            or _LABEL_BEFORE.match(text, s, first.start) is not None and _LABEL_AFTER.match(text, first.end, e) is not None
             or whole_line and len(inside) == 1 and _bare_name_line(text, s, e, first))
+
+
+_NETWORK_WORDS = frozenset("news network press agency wire service syndicate media".split())
 
 
 def _bare_name_line(text: str, s: int, e: int, m) -> bool:
@@ -736,7 +753,9 @@ def _bare_name_line(text: str, s: int, e: int, m) -> bool:
     if after is None:
         return False
     network = after.group("network")
-    return network is None or not _person_like(network)
+    # "(X/Asia News Network)": a distributing network; "REUTERS/Jane Roe", "X/Shutterstock", "Reuters/Ipsos":
+    # a photographer, a picture agency or a poll partner
+    return network is None or any(w.lower() in _NETWORK_WORDS for w in network.split())
 
 
 # An outlet that a non-publishing event happens to (banned, fined, sued, blocked, its channels,
@@ -752,8 +771,8 @@ _TOPIC_EVENT_WORDS = (r"ban|bans|banned|banning|block|blocks|blocked|blocking|fi
                       r"content|clips?")
 # an outlet's business as the topic ("spending on the websites of X", "X's audience", "ratings of X");
 # before the name only: "X website says" reports
-_BUSINESS_TOPIC_WORDS = (r"audiences?|readership|viewership|traffic|ratings|advertisers|advertising|ad\s+spend(?:ing)?|"
-                         r"revenues?|spending\s+on\s+(?:the\s+)?(?:websites?|sites?|pages|apps?|channels?)\s+of")
+_BUSINESS_TOPIC_WORDS = (r"audiences?|readership|viewership|advertisers|advertising|ad\s+spend(?:ing)?|"
+                         r"spending\s+on\s+(?:the\s+)?(?:websites?|sites?|pages|apps?|channels?)\s+of")
 # earlier members of the same list ("the websites of the Daily Mail and The Guardian") count too
 _LIST_BEFORE = r"(?:[A-Z][\w'\u2019.&-]*(?:[ \t]+[A-Z0-9][\w'\u2019.&-]*){0,3}[ \t]*(?:,|\band\b|\bor\b|&)[ \t]+(?:the[ \t]+)?){0,6}"
 _TOPIC_EVENT_BEFORE = re.compile(r"(?<![\w-])(?:" + _TOPIC_EVENT_WORDS + "|" + _BUSINESS_TOPIC_WORDS

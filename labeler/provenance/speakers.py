@@ -122,7 +122,7 @@ _TOKEN = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Prof|Sgt|Capt|Maj|Adm|Amb|Rev|Pres|Inc|Co|Corp|Ltd|Jr|Sr|Plc)\.(?=\s)"
     # a surname cut to its initial after a given name, as courts and privacy-minded papers write
     # defendants and witnesses ("Reto B. wrote", "Valiantsina K., who ..."): the initial keeps its dot
-    r"|(?<=[a-z\u00e0-\u024f] )[A-Z]\.(?=[\s,;:])"
+    r"|(?<=[a-z\u00e0-\u024f] )[A-Z]\.(?=[,;:]|\s+[a-z(]|\s*$)"
     r"|[^\W\d_](?:[\w'\u2019\-\u0300-\u036f]|\.(?=[\w\-]))*"
     r"|\d(?:\w|[.,](?=\d))*"  # numbers keep inner separators (2,766; 3.5), not a trailing comma
     r"|[^\w\s]"
@@ -317,7 +317,22 @@ class Tok(NamedTuple):
 
 def tokens(text: str, start: int, end: int) -> list[Tok]:
     """Tokens of ``text[start:end]`` with absolute offsets."""
-    return [Tok(*m.span(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    out = [Tok(*m.span(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    for i, t in enumerate(out):
+        if len(t.text) == 2 and t.text[1] == "." and (i == 0 or not out[i - 1].text[:1].isupper()):
+            # an initial only after a capitalised given name ("Reto B."); "option B. critics" ends a sentence
+            return _split_initials(out)
+    return out
+
+
+def _split_initials(toks: list[Tok]) -> list[Tok]:
+    out: list[Tok] = []
+    for i, t in enumerate(toks):
+        if len(t.text) == 2 and t.text[1] == "." and (i == 0 or not toks[i - 1].text[:1].isupper()):
+            out += [Tok(t.start, t.start + 1, t.text[0]), Tok(t.start + 1, t.end, ".")]
+        else:
+            out.append(t)
+    return out
 
 
 def _possessive(t: Tok) -> bool:
@@ -1320,6 +1335,13 @@ def _named_body(text: str, sp: Speaker) -> bool:
     return bool(proper)
 
 
+def _strip_possessive(word: str) -> str:
+    for suffix in ("'s", "\u2019s", "'", "\u2019"):
+        if word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
 def mention_kind(text: str, sp: Speaker) -> str:
     """The kind of an unresolved speaker mention from its own words (no registry, no index):
     ``person``, ``organisation``, ``group`` or ``role``. A capitalised word counts as a name only
@@ -1343,11 +1365,14 @@ def mention_kind(text: str, sp: Speaker) -> str:
             return "group"  # "Belarusian", "Local": a modifier alone names nobody
         if _common_noun(text, w, sp.start):
             return common_kind(w) if w.lower() not in _INDEFINITE else "group"
-        if sp.kind == "org" or _ACRONYM.match(w) or _place_name(w) or w.lower().rstrip("'\u2019s") in _ORG_WORDS:
+        # a lone name with a person's title ("President Putin", "Mr Davis") is a person, even one that
+        # is also a city ("Mr Casey"); one with no title and no fuller form in the article is as often
+        # a body ("Gazprom", "Hamas")
+        if sp.title and any(t in TITLE_WORDS for t in sp.title.split()):
+            return "person"
+        if sp.kind == "org" or _ACRONYM.match(w) or _place_name(w) or _strip_possessive(w.lower()) in _ORG_WORDS:
             return "organisation"
-        # a lone name with a person's title ("President Putin", "Mr. Roe") is a person; one with
-        # no title and no fuller form in the article is as often a body ("Gazprom", "Hamas")
-        return "person" if sp.title and any(t in TITLE_WORDS for t in sp.title.split()) else "organisation"
+        return "organisation"
     if sp.kind == "org":
         return "organisation"
     lows = [w.lower().strip(",.") for w in words]
