@@ -34,6 +34,10 @@ is *seen* and a fresh one is written. Today:
 * ``heldout15.jsonl`` (x01-x30) was written in session 7 and scored once at 2f57210 (figures
   only): unseen, the last check of the session's fixes.
 
+Since session 7 the seen sets 1-13 also train the claim model (their claim candidates, with the
+threshold chosen out of fold: ``labeler.model.claim_recipes``); the unseen sets (14 and 15) are
+refused by every recipe reader and move to the seen list only once their misses inform fixes.
+
 This module checks that every fixture is well formed (schema, canonical outlet names, labelled
 strings occur, no sentence reused from the challenge set or an earlier set) and pins each set's
 figures at the floors in ``tests/baselines/<set>.json``. The scoring is bench/heldout_report.py's;
