@@ -809,7 +809,7 @@ def test_session4_round3_terms_and_their_neutral_neighbours(text, found):
     ("Photographs of hysterical patients in the asylum were shown to visiting doctors.", []),
     ("The so-called experts never visit the villages they write about.", ["so-called"]),
 ])
-def test_set11_classes(text, expected):
+def test_compounds_cooking_regimes_glossed_names_and_medical_history(text, expected):
     assert [t.term for t in find_loaded_terms(text, [])] == expected
 
 
@@ -837,7 +837,7 @@ def test_a_topic_two_paragraphs_up_does_not_count():
     ("Planners protected the so-called green belt around the city.", []),
     ("Historians date the Woyane rebellion to 1943.", []),
 ])
-def test_set13_classes(text, expected):
+def test_enemy_labels_cliques_and_claimed_virtues(text, expected):
     assert [t.term for t in find_loaded_terms(text, [])] == expected
 
 
@@ -858,5 +858,5 @@ def test_a_speaker_whose_surname_is_an_initial_keeps_the_quoted_voice(text, spea
     "MS-13 members belong to a clique. The Fulton clique was dismantled by police.",
     "Opposition activists denied plotting a coup attempt.",
 ])
-def test_review_r8_negatives(text):
+def test_school_and_gang_cliques_and_denied_coups_are_not_loaded(text):
     assert [t.term for t in find_loaded_terms(text, [])] == []

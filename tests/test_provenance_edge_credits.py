@@ -271,7 +271,7 @@ def test_outlets_listed_as_members_of_a_category_the_other_way_round_are_the_top
     ("Reporting by Li Wen for Yicai Global, with additional reporting by our Geneva staff.", "Yicai"),
     ("Based on a broadcast of the parliamentary channel Rada TV. Edited for length.", "Rada TV"),
 ])
-def test_set13_credit_lines_name_the_origin(line, outlet, reg):
+def test_pictures_with_text_a_later_contribution_or_the_item_first_still_credit(line, outlet, reg):
     assert origin_of(f"{BODY}\n\n{line}", reg, UNKNOWN_HOST) == reg.get(outlet).name
 
 
