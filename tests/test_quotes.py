@@ -415,3 +415,11 @@ def test_polnear_dev_meets_floor() -> None:
 def test_typewriter_quotation_marks_make_direct_quotes(text, content):
     direct = [q for q in find_quotes(text) if q.kind == "direct"]
     assert [(q.speaker, q.content) for q in direct] == [("senator", content)]
+
+
+def test_he_after_an_introductory_phrase_is_the_subject_named_in_the_sentence_before():
+    text = ("Oksana Roe, the MP who drafted the bill, said on Thursday that casino sites spent millions on ads.\n\n"
+            "During the debate, MP Yurii Doe of the opposition called for a full ban on gambling advertising. "
+            "\"While soldiers are in the trenches, the money is laundered through our casinos,\" he said.")
+    direct = [q for q in find_quotes(text) if q.kind == "direct"]
+    assert [q.speaker for q in direct] == ["Yurii Doe"]

@@ -1146,6 +1146,9 @@ def _prev_subject(index: "_LazyIndex", sents: list[Span] | None, a: _Attr, sp: S
     if full.split()[0].lower() in _QUANTIFIERS:
         return None  # "Every Syrian refugee costs ...": a class of people, not the one who speaks
     prefix = index.text[prev.start:pos]
+    intro = _INTRO_PHRASE.match(prefix)
+    if intro is not None:  # "During the debate, MP Yurii Roe called for ...": the subject follows the comma
+        prefix = prefix[intro.end():]
     if len(prefix) > 60 or not _SUBJ_PREFIX_OK.match(prefix) or any(
             w.islower() and w not in TITLE_WORDS for w in re.findall(r"[^\W\d_]+", prefix)):
         return None  # the name must be the subject: only titles and labels before it ("Photo 5: Minister")
@@ -1153,6 +1156,11 @@ def _prev_subject(index: "_LazyIndex", sents: list[Span] | None, a: _Attr, sp: S
     if not re.match(r"\s*(?:,|[a-z])", after):
         return None
     return full
+
+
+# An introductory adverbial before the subject of a sentence ("During the debate, ", "On Thursday, ")
+_INTRO_PHRASE = re.compile(r"(?:During|At|In|On|After|Before|Later|Earlier|Meanwhile|Speaking|Asked|Last|This|Since|"
+                           r"Following|Throughout|Outside|Inside)\b[^,.;:!?\n\"\u201c\u201d]{0,50},[ \t]+")
 
 
 _APPOSED_ORG = r"[A-Z][\w'\u2019\-]*(?:[ \t]+(?:(?:of|for|the|and)[ \t]+)?[A-Z][\w'\u2019\-]*){0,5}"
