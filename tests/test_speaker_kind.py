@@ -148,3 +148,11 @@ def test_a_letter_ending_a_sentence_is_no_initial(text, speaker):
 ])
 def test_a_titled_name_is_a_person_even_when_it_is_also_a_city(text, speaker):
     assert kinds(text).get(speaker) == "person"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Keepers Road Haulage said the lorries were late.", "Keepers Road Haulage"),
+    ("Marlow Bakery said the flour price rose.", "Marlow Bakery"),
+])
+def test_a_firm_named_by_its_trade_is_an_organisation(text, speaker):
+    assert kinds(text).get(speaker) == "organisation"

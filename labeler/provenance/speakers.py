@@ -1237,18 +1237,11 @@ NAMED_KINDS = frozenset({"person", "organisation"})  # what the labelling conven
 # Capitalised words that make a name with no organisation head a body rather than a person
 # ("Human Rights Watch", "Amnesty International", "Baltic Isle Lines"): hand-curated words of
 # institution, NGO and company names; a person's name is rarely made of them.
-_ORG_WORDS = frozenset(
-    "rights watch international national united nations federal central global world council forum "
-    "institute initiative project programme program network foundation trust partners capital energy "
-    "airlines airways lines hotels resorts holdings industries motors foods mills mining telecom systems "
-    "logistics shipping railways railway ports farms stores brands pharma pharmaceuticals technologies "
-    "solutions services health human crisis relief aid fund bank reserve security defence defense "
-    "commission command centre center office agency authority association federation union league "
-    "alliance coalition party front movement committee court tribunal assembly parliament government "
-    "ministry department bureau directorate inspectorate council ombudsman police army navy guard "
-    "club society academy college school hospital clinic church mosque synagogue cooperative co-op "
-    "group corporation company limited inc ltd llc plc gmbh ag sa nv spa bv srl oy ab asa "
-    "observatory laboratory lab labs museum library gallery orchestra theatre studio studios".split())
+@lru_cache(maxsize=1)
+def _org_words() -> frozenset[str]:
+    """Words that make a capitalised name an organisation ("Human Rights Watch", "Marlow Bakery"):
+    data/organisation_words.csv."""
+    return frozenset(w.lower() for w in lexicon_column("organisation_words.csv", "word"))
 # Indefinite pronouns that can open a sentence like a name ("Nobody said ..."): nobody named.
 _INDEFINITE = frozenset("nobody everybody somebody anybody everyone someone anyone none no-one".split())
 _SENTENCE_START = re.compile(
@@ -1370,13 +1363,13 @@ def mention_kind(text: str, sp: Speaker) -> str:
         # a body ("Gazprom", "Hamas")
         if sp.title and any(t in TITLE_WORDS for t in sp.title.split()):
             return "person"
-        if sp.kind == "org" or _ACRONYM.match(w) or _place_name(w) or _strip_possessive(w.lower()) in _ORG_WORDS:
+        if sp.kind == "org" or _ACRONYM.match(w) or _place_name(w) or _strip_possessive(w.lower()) in _org_words():
             return "organisation"
         return "organisation"
     if sp.kind == "org":
         return "organisation"
     lows = [w.lower().strip(",.") for w in words]
-    if any(w in _ORG_WORDS or w in ORG_HEADS or _ACRONYM.match(o) for w, o in zip(lows, words)) or _place_name(sp.name):
+    if any(w in _org_words() or w in ORG_HEADS or _ACRONYM.match(o) for w, o in zip(lows, words)) or _place_name(sp.name):
         return "organisation"
     if _common_noun(text, words[0], sp.start) and all(w.islower() or w[:1].isupper() for w in words[1:]) \
             and any(w.islower() for w in words[1:]):
