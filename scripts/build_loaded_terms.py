@@ -732,8 +732,8 @@ FAMILIES: dict[str, tuple[dict[str, str], ...]] = {
                  r"separatist|terrorist|treacherous)\s+(cliques?)\b", "pejorative_label", _CLIQUE, "clique",
                  "a government or movement called a clique ('the TPLF clique', 'the Kiev clique', 'the ruling clique'); "
                  "neutral: 'group', 'leadership'; gangs' cells, school and social cliques skipped",
-                 excludes=r"\b(?:gangs?|ms-13|mara|maras|barrio|cartels?|clikas?|school|students|pupils|teen\w*|girls|boys|"
-                          r"friends|hollywood|fashion|social|popular)\b") | {"scope": "paragraph"},
+                 not_before=r"\b(?:hollywood|school|high-school|social|fashion|popular|teen|teenage|girls'?|boys'?)\s+$",
+                 excludes=r"\b(?:gangs?|ms-13|mara|maras|barrio|cartels?|clikas?)\b") | {"scope": "paragraph"},
     ),
 }
 CURATED = CURATED + tuple(row for rows in FAMILIES.values() for row in rows)

@@ -52,7 +52,8 @@ SELF_SUBJECT = (r"(?:" + VERSION_OF + r"(?:(?:(?:this|that|our)\s+(?:[\w-]+\s+){
                 r"(?:(?:was|is|has\s+been|were)\s+)?")
 # "This report is based on ...": only this text (or no subject, at a sentence start) may be derived
 # from an outlet's item; "The report is based on a X interview" mid-article is about another report
-STRICT_SELF_SUBJECT = (r"(?:(?:this|our)\s+(?:[\w-]+\s+){0,3}?" + SELF_NOUN + r"\s+|this\s+|it\s+)?"
+STRICT_SELF_SUBJECT = (r"(?:(?:this|our)\s+(?:[\w-]+\s+){0,3}?" + SELF_NOUN
+                       + r"\s+|the\s+(?:article|text|story|piece|post|column|commentary|essay)\s+|this\s+|it\s+)?"
                        r"(?:(?:was|is|has\s+been|were)\s+)?")
 STATE_DESC = (r"(?:(?:Russia|China|Iran|Turkey|Cuba|Venezuela|Belarus|Ukraine|Vietnam|North Korea)(?:'s|\u2019s)\s+)?"
     r"(?:(?:the|a)\s+)?(?:[A-Z][a-z]+\s+)?(?:state|state-run|state-owned|state-controlled|state-affiliated|state-backed|state-funded|government-run|government-owned|official|semi-official|Kremlin-controlled|Kremlin-backed|Kremlin-funded|pro-Kremlin|Communist Party-run|Communist Party-owned|party-run|Beijing-backed|Tehran-based|Moscow-based|Chinese|Russian|Iranian|Turkish|news|wire|weekly|daily|public|private|independent|German|British|French|American|US)"

@@ -127,3 +127,29 @@ def test_building_the_labelled_training_data_reads_the_training_sets_and_nothing
     R.labelled_set_training_data()
     assert read and set(read) <= set(R.LABELLED_TRAINING_SETS)
     assert not set(read) & set(R.UNSEEN_LABELLED_SETS)
+
+
+def test_without_any_labelled_file_the_claim_model_still_trains_and_says_so(monkeypatch, tmp_path):
+    """An installed package has no tests/fixtures and no challenge set beside the data."""
+    import pandas as pd
+
+    import labeler.datasets as D
+    from labeler.model import claim_recipes as R
+
+    neg = [f"The council met on Monday near the river number {i}." for i in range(300)]
+    pos = [f"The western sanctions caused the collapse of the economy and the elites are to blame {i}."
+           for i in range(200)]
+    arts = pd.DataFrame({"outlet": ["Reuters"] * 100, "article_id": [f"a{i}" for i in range(100)],
+                         "title": [f"Council meets {i}" for i in range(100)],
+                         "text": [" ".join(neg[i:i + 3]) for i in range(100)]})
+    monkeypatch.setattr(D, "load_euvsdisinfo_claims", lambda root: pd.DataFrame({"text": pos}))
+    monkeypatch.setattr(D, "load_ptc", lambda *a, **k: None)
+    monkeypatch.setattr(D, "ptc_sentences", lambda *a, **k: pd.DataFrame({"text": [], "label": []}))
+    monkeypatch.setattr(D, "load_ruwa", lambda root: pd.DataFrame({"outlet": [], "title": [], "lede": []}))
+    monkeypatch.setattr(D, "load_allsides", lambda root: arts)
+    monkeypatch.setattr(D, "load_babe", lambda root: pd.DataFrame({"text": neg[:50], "label": [0] * 50}))
+    logs: list[str] = []
+    _, m = R.fit_claim_model(tmp_path / "data", annotations=False, log=logs.append,
+                             labelled=[tmp_path / "heldout.jsonl"], validation=[tmp_path / "challenge.jsonl"])
+    assert m["labelled_training_sets"] == [] and m["validation_missing"]
+    assert any("held-out sets not found" in s for s in logs)

@@ -860,3 +860,11 @@ def test_a_speaker_whose_surname_is_an_initial_keeps_the_quoted_voice(text, spea
 ])
 def test_school_and_gang_cliques_and_denied_coups_are_not_loaded(text):
     assert [t.term for t in find_loaded_terms(text, [])] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Lukashenko clique has jailed students and shut down social networks.",
+    "The ruling clique fears a popular uprising.",
+])
+def test_a_government_called_a_clique_is_loaded_whatever_else_the_sentence_says(text):
+    assert [t.term for t in find_loaded_terms(text, [])] == ["clique"]

@@ -328,3 +328,12 @@ def test_another_report_based_on_an_outlets_item_is_no_origin(reg):
 ])
 def test_media_companies_and_reporting_categories_stay_cited(sentence, outlet, reg):
     assert reg.get(outlet).name in cited_of(f"{sentence}\n\n{BODY}", reg, UNKNOWN_HOST)
+
+
+@pytest.mark.parametrize("line, outlet", [
+    ("The article is based on a report by TASS.", "TASS"),
+    ("The text is a translation of an RT report.", "RT"),
+    ("Xinhua/IANS", "Xinhua"),
+])
+def test_this_article_as_subject_and_a_second_agency_after_a_slash(line, outlet, reg):
+    assert origin_of(f"{BODY}\n\n{line}", reg, UNKNOWN_HOST) == reg.get(outlet).name

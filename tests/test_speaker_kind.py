@@ -156,3 +156,25 @@ def test_a_titled_name_is_a_person_even_when_it_is_also_a_city(text, speaker):
 ])
 def test_a_firm_named_by_its_trade_is_an_organisation(text, speaker):
     assert kinds(text).get(speaker) == "organisation"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"We will prevail," George W. Bush said on Tuesday.', "George W. Bush"),
+    ("The clinic is good, said Ivan P. Roe, the director.", "Ivan P. Roe"),
+])
+def test_a_middle_initial_stays_in_the_name(text, speaker):
+    assert kinds(text) == {speaker: "person"}
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Ambassador Samantha Power said the plan would fail.", "Samantha Power"),
+    ("Governor Janet Mills said the roads were closed.", "Janet Mills"),
+])
+def test_a_title_makes_a_person_whose_surname_is_a_trade_word(text, speaker):
+    assert kinds(text).get(speaker) == "person"
+
+
+def test_she_is_no_firm_named_in_the_sentence_before():
+    text = ("Anna Kay runs the shop on the corner and has baked there for twenty years.\n\n"
+            'On Tuesday, Marlow Bakery closed its doors for a week. "We could not pay the gas bill," she said.')
+    assert [q.speaker for q in find_quotes(text)] == ["Anna Kay"]

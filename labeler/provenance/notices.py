@@ -755,7 +755,8 @@ def _bare_name_line(text: str, s: int, e: int, m) -> bool:
     network = after.group("network")
     # "(X/Asia News Network)": a distributing network; "REUTERS/Jane Roe", "X/Shutterstock", "Reuters/Ipsos":
     # a photographer, a picture agency or a poll partner
-    return network is None or any(w.lower() in _NETWORK_WORDS for w in network.split())
+    return network is None or any(w.lower() in _NETWORK_WORDS for w in network.split()) \
+        or re.fullmatch(r"[A-Z]{2,6}", network) is not None  # "Xinhua/IANS": a second agency
 
 
 # An outlet that a non-publishing event happens to (banned, fined, sued, blocked, its channels,

@@ -30,6 +30,7 @@ from .speakers import (
     DOC_HEADS,
     CAP_STOP,
     CONNECTORS,
+    organisation_name,
     ORG_HEADS,
     PERSON_HEADS,
     TITLE_WORDS,
@@ -1143,6 +1144,8 @@ def _prev_subject(index: "_LazyIndex", sents: list[Span] | None, a: _Attr, sp: S
     if first is None:
         return None
     pos, full = first
+    if organisation_name(full):
+        return None  # "On Tuesday, Marlow Bakery closed ...": "she" is no bakery
     if full.split()[0].lower() in _QUANTIFIERS:
         return None  # "Every Syrian refugee costs ...": a class of people, not the one who speaks
     prefix = index.text[prev.start:pos]

@@ -122,7 +122,7 @@ _TOKEN = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Prof|Sgt|Capt|Maj|Adm|Amb|Rev|Pres|Inc|Co|Corp|Ltd|Jr|Sr|Plc)\.(?=\s)"
     # a surname cut to its initial after a given name, as courts and privacy-minded papers write
     # defendants and witnesses ("Reto B. wrote", "Valiantsina K., who ..."): the initial keeps its dot
-    r"|(?<=[a-z\u00e0-\u024f] )[A-Z]\.(?=[,;:]|\s+[a-z(]|\s*$)"
+    r"|(?<=[a-z\u00e0-\u024f] )[A-Z]\.(?=[\s,;:]|$)"
     r"|[^\W\d_](?:[\w'\u2019\-\u0300-\u036f]|\.(?=[\w\-]))*"
     r"|\d(?:\w|[.,](?=\d))*"  # numbers keep inner separators (2,766; 3.5), not a trailing comma
     r"|[^\w\s]"
@@ -318,21 +318,31 @@ class Tok(NamedTuple):
 def tokens(text: str, start: int, end: int) -> list[Tok]:
     """Tokens of ``text[start:end]`` with absolute offsets."""
     out = [Tok(*m.span(), m.group()) for m in _TOKEN.finditer(text, start, end)]
-    for i, t in enumerate(out):
-        if len(t.text) == 2 and t.text[1] == "." and (i == 0 or not out[i - 1].text[:1].isupper()):
-            # an initial only after a capitalised given name ("Reto B."); "option B. critics" ends a sentence
-            return _split_initials(out)
+    if any(len(t.text) == 2 and t.text[1] == "." for t in out):
+        return _split_false_initials(out)
     return out
 
 
-def _split_initials(toks: list[Tok]) -> list[Tok]:
+def _split_false_initials(toks: list[Tok]) -> list[Tok]:
+    """An initial ("Reto B. wrote", "George W. Bush") only after a capitalised word and not before
+    a word that merely opens the next sentence ("Plan B. Officials said", "option B. critics")."""
     out: list[Tok] = []
     for i, t in enumerate(toks):
-        if len(t.text) == 2 and t.text[1] == "." and (i == 0 or not toks[i - 1].text[:1].isupper()):
+        if len(t.text) == 2 and t.text[1] == "." and _false_initial(toks, i):
             out += [Tok(t.start, t.start + 1, t.text[0]), Tok(t.start + 1, t.end, ".")]
         else:
             out.append(t)
     return out
+
+
+def _false_initial(toks: list[Tok], i: int) -> bool:
+    if i == 0 or not toks[i - 1].text[:1].isupper():
+        return True
+    if i + 1 < len(toks) and toks[i + 1].text[:1].isupper():
+        low = toks[i + 1].low
+        return (low in CAP_STOP or low in DETERMINERS or low in PRONOUNS or low in GROUP_HEADS
+                or low in PERSON_HEADS or low in LOWER_HEADS or _people_plural(low))
+    return False
 
 
 def _possessive(t: Tok) -> bool:
@@ -1194,8 +1204,11 @@ class NameIndex:
         """The closest full person name before ``pos`` (for a pronoun with no earlier speaker)."""
         ordered = self._ordered()
         i = bisect.bisect_left(ordered, (pos,))
-        if i > 0 and ordered[i - 1][0] >= pos - window:
-            return ordered[i - 1][1]
+        for j in range(i - 1, max(-1, i - 6), -1):  # a few names back: "Marlow Bakery" is no person
+            if ordered[j][0] < pos - window:
+                break
+            if not organisation_name(ordered[j][1]):
+                return ordered[j][1]
         return None
 
     def by_title(self, role_words: list[str], pos: int, reach: int = 40) -> str | None:
@@ -1328,6 +1341,12 @@ def _named_body(text: str, sp: Speaker) -> bool:
     return bool(proper)
 
 
+def organisation_name(name: str) -> bool:
+    """Does a capitalised name carry an organisation word ("Marlow Bakery", "Human Rights Watch")?
+    Then "he"/"she" cannot refer to it."""
+    return any(w.lower().strip(",.") in _org_words() or w.lower().strip(",.") in ORG_HEADS for w in name.split())
+
+
 def _strip_possessive(word: str) -> str:
     for suffix in ("'s", "\u2019s", "'", "\u2019"):
         if word.endswith(suffix):
@@ -1368,6 +1387,8 @@ def mention_kind(text: str, sp: Speaker) -> str:
         return "organisation"
     if sp.kind == "org":
         return "organisation"
+    if sp.title and any(t in TITLE_WORDS for t in sp.title.split()) and all(w[:1].isupper() for w in words):
+        return "person"  # "Ambassador Samantha Power", "Governor Janet Mills": a title names a person
     lows = [w.lower().strip(",.") for w in words]
     if any(w in _org_words() or w in ORG_HEADS or _ACRONYM.match(o) for w, o in zip(lows, words)) or _place_name(sp.name):
         return "organisation"
