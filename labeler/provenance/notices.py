@@ -379,13 +379,30 @@ _CORPORATE_AFTER = re.compile(
     r"Foods|Pharma|Pharmaceuticals|Steel|Mining|Logistics|Bank)\b")
 
 
+# the last word of _BUSINESS_BEFORE: a cheap test before the full pattern, run on every occurrence
+_BUSINESS_LAST_WORDS = frozenset(
+    "carmaker automaker brewer brewery bank lender retailer supermarket airline insurer manufacturer miner shipper "
+    "shipbuilder refiner utility exporter importer drugmaker chipmaker steelmaker carrier group company firm giant "
+    "maker conglomerate".split())
+_LAST_WORD = re.compile(r"([A-Za-z-]+)[ \t]+\Z")
+
+
 def _company_words(text: str, mentions: list) -> frozenset[str]:
+    """The one-word outlet names that this text also writes as a company (one pass over the text
+    for all of them, not one per name)."""
     words = {m.text for m in mentions if " " not in m.text and not m.text.isupper()}
+    if not words:
+        return frozenset()
+    any_word = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+                          + r")(?![\w-])")
     out = set()
-    for w in words:
-        for x in re.finditer(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", text):
-            if _BUSINESS_BEFORE.search(text, max(0, x.start() - 60), x.start()) or _CORPORATE_AFTER.match(text, x.end()):
-                out.add(w)
+    for x in any_word.finditer(text):
+        before = _LAST_WORD.search(text, max(0, x.start() - 30), x.start())
+        business = before is not None and before.group(1).lower() in _BUSINESS_LAST_WORDS \
+            and _BUSINESS_BEFORE.search(text, max(0, x.start() - 60), x.start()) is not None
+        if x.group() not in out and (business or _CORPORATE_AFTER.match(text, x.end())):
+            out.add(x.group())
+            if len(out) == len(words):
                 break
     return frozenset(out)
 

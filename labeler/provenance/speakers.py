@@ -1289,10 +1289,10 @@ def _common_noun(text: str, word: str, start: int) -> bool:
 _WORD_RUN = re.compile(r"[\w'\u2019-]+")
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=1)
 def _lowercase_words(text: str) -> frozenset[str]:
     """The words the text writes in lower case, read once per text (a str caches its hash, so the
-    speakers of one article share one pass)."""
+    speakers of one article share one pass; only the last text is kept, however long)."""
     return frozenset(w for w in _WORD_RUN.findall(text) if w[:1].islower())
 
 
